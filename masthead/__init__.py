@@ -1,0 +1,1 @@
+"""masthead: a static-first news publishing platform for independent newsrooms."""

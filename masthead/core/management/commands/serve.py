@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+
+class Command(BaseCommand):
+    help = (
+        "Serve the site with gunicorn on HOST:PORT (default 127.0.0.1:8000) and run a task"
+        " worker beside it, so nothing else needs starting."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=int(os.environ.get("WEB_CONCURRENCY", "0")) or (os.cpu_count() or 1) + 1,
+            help="gunicorn worker processes (WEB_CONCURRENCY).",
+        )
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="Do not start the task worker (run `masthead worker` elsewhere).",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        call_command("check", fail_level="ERROR")
+        children: list[subprocess.Popen[bytes]] = []
+        if not options["no_worker"]:
+            children.append(subprocess.Popen([sys.executable, "-m", "masthead", "worker"]))
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "masthead.config.wsgi:application",
+                "--bind",
+                f"{options['host']}:{options['port']}",
+                "--workers",
+                str(options["workers"]),
+                # No access log: a log of who read what is what our readers must not leave.
+                "--graceful-timeout",
+                "10",
+            ]
+        )
+        children.append(server)
+        self.stdout.write(f"masthead is serving on http://{options['host']}:{options['port']}/")
+
+        def stop(signum: int, frame: Any) -> None:
+            for child in children:
+                if child.poll() is None:
+                    child.send_signal(signal.SIGTERM)
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        try:
+            server.wait()
+        finally:
+            stop(signal.SIGTERM, None)
+            for child in children:
+                child.wait(timeout=15)

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+from masthead.core.periodic import Scheduler
+
+
+class Command(BaseCommand):
+    help = "Run background tasks (publishing, email, rollups) and the periodic-job scheduler."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--no-scheduler",
+            action="store_true",
+            help="Only run queued tasks; do not enqueue periodic jobs from this process.",
+        )
+        parser.add_argument(
+            "--max-tasks", type=int, default=None, help="Exit after running this many tasks."
+        )
+        parser.add_argument(
+            "--batch", action="store_true", help="Run every queued task, then exit."
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        scheduler = None
+        if not options["no_scheduler"]:
+            scheduler = Scheduler(tick=settings.MASTHEAD_SCHEDULER_TICK)
+            scheduler.start()
+        worker_options: dict[str, Any] = {"interval": 1, "verbosity": options["verbosity"]}
+        if options["batch"]:
+            worker_options.update(batch=True, no_startup_delay=True)
+        if options["max_tasks"] is not None:
+            worker_options["max_tasks"] = options["max_tasks"]
+        try:
+            call_command("db_worker", **worker_options)
+        finally:
+            if scheduler:
+                scheduler.stop()

@@ -1,0 +1,1 @@
+"""The demo newsroom (Ayeyar Chronicle) and the synthetic archive generator."""

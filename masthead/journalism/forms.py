@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from masthead.burmese import fix_zawgyi
+
+
+class ContactForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=100)
+    email = forms.EmailField(label=_("Your email"), max_length=254)
+    subject = forms.CharField(label=_("Subject"), max_length=150, required=False)
+    message = forms.CharField(label=_("Message"), max_length=5000, widget=forms.Textarea)
+    # A field people never see and bots fill in.
+    website = forms.CharField(required=False, label=_("Leave this empty"))
+
+    error_css_class = "field--error"
+
+    def clean_website(self) -> str:
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(_("This message looks automated and was not sent."))
+        return ""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for name in ("name", "subject", "message"):
+            if cleaned.get(name):
+                cleaned[name] = fix_zawgyi(cleaned[name]).text
+        message = cleaned.get("message", "")
+        if message.count("http://") + message.count("https://") > 5:
+            self.add_error("message", _("Please include no more than five links."))
+        return cleaned

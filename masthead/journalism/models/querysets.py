@@ -1,0 +1,78 @@
+"""Chainable reads over articles: ArticlePage.objects.live().in_section(s).recent()."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+from django.db.models import Prefetch, Q
+from django.db.models.functions import ExtractDay, ExtractMonth
+from wagtail.query import PageQuerySet
+
+from masthead.core.time import display_zone
+
+if TYPE_CHECKING:
+    from masthead.journalism.models import Author, SectionPage, Tag
+
+
+def _local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=display_zone())
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def in_edition(self, language: str) -> ArticlePageQuerySet:
+        return self.filter(locale__language_code=language)
+
+    def in_section(self, section: SectionPage) -> ArticlePageQuerySet:
+        """Stories filed under the section or its subsections, or also listed in it."""
+        from masthead.journalism.models import ArticlePage
+
+        also_listed = ArticlePage.also_in_sections.through.objects.filter(
+            sectionpage_id=section.pk
+        ).values("articlepage_id")
+        return self.filter(
+            Q(path__startswith=section.path, depth__gt=section.depth) | Q(pk__in=also_listed)
+        )
+
+    def by_author(self, author: Author) -> ArticlePageQuerySet:
+        from masthead.journalism.models import ArticleAuthor
+
+        return self.filter(pk__in=ArticleAuthor.objects.filter(author=author).values("page_id"))
+
+    def tagged(self, tag: Tag) -> ArticlePageQuerySet:
+        from masthead.journalism.models import ArticleTag
+
+        return self.filter(pk__in=ArticleTag.objects.filter(tag=tag).values("content_object_id"))
+
+    def recent(self) -> ArticlePageQuerySet:
+        return self.order_by("-first_published_at", "-pk")
+
+    def published_between(self, start: date, end: date) -> ArticlePageQuerySet:
+        """Published on local (Myanmar-time) days start..end inclusive."""
+        return self.filter(
+            first_published_at__gte=_local_midnight(start),
+            first_published_at__lt=_local_midnight(end + timedelta(days=1)),
+        )
+
+    def on_this_day(self, day: date) -> ArticlePageQuerySet:
+        """Published on this calendar day (local time) in earlier years."""
+        zone = display_zone()
+        return (
+            self.annotate(
+                published_month=ExtractMonth("first_published_at", tzinfo=zone),
+                published_day=ExtractDay("first_published_at", tzinfo=zone),
+            )
+            .filter(published_month=day.month, published_day=day.day)
+            .filter(first_published_at__lt=_local_midnight(day.replace(month=1, day=1)))
+        )
+
+    def for_listing(self) -> ArticlePageQuerySet:
+        """Everything a story card shows, in a fixed number of queries."""
+        from masthead.journalism.models import ArticleAuthor
+
+        return self.select_related("featured_image", "locale").prefetch_related(
+            Prefetch(
+                "bylines",
+                queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
+            )
+        )

@@ -1,0 +1,302 @@
+"""Reads that assemble a whole page: each returns a plain dataclass for its template.
+
+Every listing here runs a fixed number of queries however long the list is; the
+query-count tests in tests/journalism/test_queries.py hold that line.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import Page as PaginatorPage
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+from django.http import Http404
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from masthead.core.time import display_today, display_zone
+from masthead.journalism.models import (
+    ArticlePage,
+    ArticlePageQuerySet,
+    Author,
+    HomePage,
+    SectionPage,
+    Tag,
+)
+
+STORIES_PER_PAGE = 20
+TOP_STORIES = 6
+SECTION_BLOCK_STORIES = 4
+MAX_PAGE_NUMBER = 10_000
+
+
+def edition_articles(home: Page) -> ArticlePageQuerySet:
+    """Live stories of the edition whose front is `home`."""
+    return ArticlePage.objects.live().filter(locale_id=home.locale_id).for_listing()
+
+
+def paginate(queryset: Any, number: int, per_page: int = STORIES_PER_PAGE) -> PaginatorPage:
+    """One page of a listing; page numbers live in the path (/news/page/2/) so that every
+    page of a listing can be a published file. A page past the end is a 404."""
+    if not 1 <= number <= MAX_PAGE_NUMBER:
+        raise Http404(_("No such page."))
+    paginator = Paginator(queryset, per_page)
+    try:
+        return paginator.page(number)
+    except EmptyPage:
+        if number == 1:
+            return paginator.page(1)
+        raise Http404(_("No such page.")) from None
+
+
+# --- Home front ---------------------------------------------------------------------------
+@dataclass
+class SectionBlock:
+    section: SectionPage
+    stories: list[ArticlePage]
+
+
+@dataclass
+class HomeFront:
+    lead: ArticlePage | None
+    top_stories: list[ArticlePage]
+    section_blocks: list[SectionBlock]
+
+
+def home_front(home: HomePage) -> HomeFront:
+    articles = edition_articles(home)
+    curated_lead = articles.filter(pk=home.lead_story_id).first() if home.lead_story_id else None
+    placed_ids = list(home.top_story_placements.values_list("article_id", flat=True))
+    placed = {story.pk: story for story in articles.filter(pk__in=placed_ids)}
+    top = [placed[pk] for pk in placed_ids if pk in placed]
+    used = {story.pk for story in top} | ({curated_lead.pk} if curated_lead else set())
+    needed = TOP_STORIES - len(top) + (0 if curated_lead else 1)
+    fillers = list(articles.exclude(pk__in=used).recent()[:needed]) if needed > 0 else []
+    lead = curated_lead or (fillers.pop(0) if fillers else None)
+    top.extend(fillers)
+
+    section_ids = list(home.section_placements.values_list("section_id", flat=True))
+    if section_ids:
+        sections = {s.pk: s for s in SectionPage.objects.live().filter(pk__in=section_ids)}
+        chosen = [sections[pk] for pk in section_ids if pk in sections]
+    else:
+        chosen = list(SectionPage.objects.live().child_of(home).in_menu().order_by("path")[:6])
+    shown = {story.pk for story in top} | ({lead.pk} if lead else set())
+    blocks = [
+        SectionBlock(
+            section=section,
+            stories=list(
+                articles.in_section(section).exclude(pk__in=shown).recent()[:SECTION_BLOCK_STORIES]
+            ),
+        )
+        for section in chosen
+    ]
+    return HomeFront(lead=lead, top_stories=top, section_blocks=[b for b in blocks if b.stories])
+
+
+# --- Section front ------------------------------------------------------------------------
+@dataclass
+class SectionFront:
+    lead: ArticlePage | None
+    stories: PaginatorPage
+    subsections: list[SectionPage]
+    parent_section: SectionPage | None
+
+
+def section_front(section: SectionPage, number: int = 1) -> SectionFront:
+    stories = paginate(edition_articles(section).in_section(section).recent(), number)
+    items = list(stories.object_list)
+    lead = items.pop(0) if number == 1 and items else None
+    stories.object_list = items
+    parent = section.get_parent().specific
+    return SectionFront(
+        lead=lead,
+        stories=stories,
+        subsections=list(SectionPage.objects.live().child_of(section).order_by("path")),
+        parent_section=parent if isinstance(parent, SectionPage) else None,
+    )
+
+
+# --- Article page ---------------------------------------------------------------------------
+@dataclass
+class ArticleView:
+    section: SectionPage
+    breadcrumbs: list[Page]
+    authors: list[Author]
+    tags: list[Tag]
+    related: list[ArticlePage]
+    previous_story: ArticlePage | None
+    next_story: ArticlePage | None
+    counterpart: ArticlePage | None
+    corrections: list[Any] = field(default_factory=list)
+    claims: list[Any] = field(default_factory=list)
+
+
+def article_page(article: ArticlePage) -> ArticleView:
+    ancestors = list(article.get_ancestors().filter(depth__gt=2).specific())
+    section = ancestors[-1]
+    # Next and previous show a headline only, so they skip the listing's prefetches.
+    in_section = (
+        ArticlePage.objects.live()
+        .filter(locale_id=article.locale_id, path__startswith=section.path)
+        .exclude(pk=article.pk)
+        .select_related("locale")
+    )
+    published = article.first_published_at
+    if published is None:  # a preview of a story never published
+        older = newer = in_section.none()
+    else:
+        older = in_section.filter(first_published_at__lt=published).recent()
+        newer = in_section.filter(first_published_at__gt=published).order_by(
+            "first_published_at", "pk"
+        )
+    related = list(older.for_listing()[:3])
+    counterpart = (
+        ArticlePage.objects.live()
+        .filter(translation_key=article.translation_key)
+        .exclude(locale_id=article.locale_id)
+        .select_related("locale")
+        .first()
+    )
+    return ArticleView(
+        section=section,
+        breadcrumbs=ancestors,
+        authors=[
+            byline.author for byline in article.bylines.select_related("author", "author__photo")
+        ],
+        tags=list(article.tags.all()),
+        related=related,
+        previous_story=older.first(),
+        next_story=newer.first(),
+        counterpart=counterpart,
+        corrections=list(article.corrections.all()),
+        claims=list(article.claims.all()),
+    )
+
+
+# --- Listings: author, tag, date archive, On This Day, the archive ---------------------------
+@dataclass
+class Listing:
+    title: str
+    stories: list[ArticlePage]
+    page: PaginatorPage | None = None
+    author: Author | None = None
+    tag: Tag | None = None
+    description: str = ""
+    years: list[tuple[int, int]] = field(default_factory=list)
+
+
+def author_listing(home: HomePage, author: Author, number: int) -> Listing:
+    page = paginate(edition_articles(home).by_author(author).recent(), number)
+    return Listing(
+        title=author.display_name, stories=list(page.object_list), page=page, author=author
+    )
+
+
+def tag_listing(home: HomePage, tag: Tag, number: int) -> Listing:
+    page = paginate(edition_articles(home).tagged(tag).recent(), number)
+    return Listing(title=tag.name, stories=list(page.object_list), page=page, tag=tag)
+
+
+def date_archive(home: HomePage, year: int, month: int | None, day: int | None) -> Listing:
+    """Stories of a year, a month or a day, in the newsroom's time zone."""
+    try:
+        if day:
+            start = end = date(year, month or 1, day)
+        elif month:
+            start = date(year, month, 1)
+            end = date(year, month, calendar.monthrange(year, month)[1])
+        else:
+            start, end = date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        raise Http404(_("No such date.")) from None
+    stories = edition_articles(home).published_between(start, end).recent()
+    return Listing(
+        title=_("Stories of %(period)s") % {"period": _period_label(year, month, day)},
+        stories=list(stories[:200]),
+    )
+
+
+def _period_label(year: int, month: int | None, day: int | None) -> str:
+    parts = [f"{year:04d}", f"{month:02d}" if month else "", f"{day:02d}" if day else ""]
+    return "-".join(part for part in parts if part)
+
+
+def on_this_day(home: HomePage) -> Listing:
+    today = display_today().date()
+    stories = list(edition_articles(home).on_this_day(today).recent()[:50])
+    return Listing(title=_("On This Day"), stories=stories)
+
+
+def archive_index(home: HomePage) -> Listing:
+    years = (
+        edition_articles(home)
+        .annotate(year=ExtractYear("first_published_at", tzinfo=display_zone()))
+        .values("year")
+        .annotate(count=Count("pk"))
+        .order_by("-year")
+    )
+    older = edition_articles(home).order_by("first_published_at", "pk")
+    return Listing(
+        title=_("From the Archive"),
+        stories=list(older[:20]),
+        years=[(row["year"], row["count"]) for row in years],
+    )
+
+
+# --- Navigation -------------------------------------------------------------------------------
+@dataclass
+class MenuItem:
+    section: SectionPage
+    children: list[SectionPage]
+
+
+@dataclass
+class Navigation:
+    menu: list[MenuItem]
+    footer_map: list[MenuItem]
+    static_pages: list[Page]
+
+
+def edition_navigation(home: HomePage) -> Navigation:
+    """The main menu (sections shown in menus, two levels) and the footer's section map,
+    from one query over the edition's sections, plus its static pages."""
+    sections = list(
+        SectionPage.objects.live()
+        .descendant_of(home)
+        .filter(depth__lte=home.depth + 2)
+        .select_related("locale")
+        .order_by("path")
+    )
+    top = [s for s in sections if s.depth == home.depth + 1]
+
+    def children_of(parent: SectionPage, wanted: Any) -> list[SectionPage]:
+        return [
+            s
+            for s in sections
+            if s.depth == parent.depth + 1 and s.path.startswith(parent.path) and wanted(s)
+        ]
+
+    in_menu = [
+        MenuItem(section=s, children=children_of(s, lambda c: c.show_in_menus))
+        for s in top
+        if s.show_in_menus
+    ]
+    footer = [
+        MenuItem(section=s, children=children_of(s, lambda c: c.in_footer_map))
+        for s in top
+        if s.in_footer_map
+    ]
+    static_pages = list(
+        Page.objects.live()
+        .child_of(home)
+        .not_type(SectionPage)
+        .select_related("locale")
+        .order_by("path")
+    )
+    return Navigation(menu=in_menu, footer_map=footer, static_pages=static_pages)

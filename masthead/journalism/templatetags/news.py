@@ -1,0 +1,120 @@
+"""Template helpers for reader pages: dates, numbers and links in the edition's language."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django import template
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from masthead import burmese
+from masthead.core.time import display_today, to_display_time
+from masthead.journalism.models import ArticlePage, Author, HomePage, Tag
+
+register = template.Library()
+
+
+def _language() -> str:
+    return "my" if get_language() == "my" else "en"
+
+
+@register.filter
+def edition_date(value: datetime | None, style: str = "long") -> str:
+    """A date in the edition's language and script, in the newsroom's time zone."""
+    if value is None:
+        return ""
+    local = to_display_time(value) if isinstance(value, datetime) else value
+    return burmese.format_date(
+        local, style="short" if style == "short" else "long", language=_language()
+    )
+
+
+@register.filter
+def edition_datetime(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    local = to_display_time(value)
+    date_part = burmese.format_date(local, style="long", language=_language())
+    return f"{date_part}, {burmese.format_time(local, language=_language())}"
+
+
+@register.filter
+def edition_relative(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    return burmese.relative_time(value, timezone.now(), language=_language())
+
+
+@register.filter
+def edition_number(value: Any) -> str:
+    """Digits in the edition's script: 2025 → ၂၀၂၅ on Burmese pages."""
+    text = str(value)
+    return burmese.to_burmese_digits(text) if _language() == "my" else text
+
+
+@register.filter
+def edition_count(value: int | None) -> str:
+    """A humanised count: 1.5k, or its Burmese form."""
+    return burmese.humanize_count(int(value or 0), language=_language())
+
+
+@register.filter
+def reading_time(article: ArticlePage) -> str:
+    minutes = edition_number(article.reading_minutes)
+    return _("%(minutes)s min read") % {"minutes": minutes}
+
+
+@register.filter
+def iso(value: datetime | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def edition_home_for(request: HttpRequest | None, language: str) -> HomePage | None:
+    cache_name = f"_masthead_home_{language}"
+    if request is not None and hasattr(request, cache_name):
+        cached: HomePage | None = getattr(request, cache_name)
+        return cached
+    home = HomePage.objects.filter(locale__language_code=language, depth=2).first()
+    if request is not None:
+        setattr(request, cache_name, home)
+    return home
+
+
+def _home_route(context: template.Context, route: str, **kwargs: Any) -> str:
+    request = context.get("request")
+    home = edition_home_for(request, _language())
+    if home is None:
+        return ""
+    return home.get_url(request) + home.reverse_subpage(route, kwargs=kwargs)
+
+
+@register.simple_tag(takes_context=True)
+def author_url(context: template.Context, author: Author) -> str:
+    return _home_route(context, "author", slug=author.slug)
+
+
+@register.simple_tag(takes_context=True)
+def tag_url(context: template.Context, tag: Tag) -> str:
+    return _home_route(context, "tag", slug=tag.slug)
+
+
+@register.simple_tag(takes_context=True)
+def edition_route(context: template.Context, route: str) -> str:
+    """The URL of an edition-wide page: on_this_day, archive."""
+    return _home_route(context, route)
+
+
+@register.simple_tag
+def listing_page_url(base_url: str, number: int) -> str:
+    """Page `number` of the listing at `base_url`: /news/, /news/page/2/, ..."""
+    return base_url if number == 1 else f"{base_url}page/{number}/"
+
+
+@register.simple_tag
+def now_in_edition() -> str:
+    """Today's date in the edition's language, for the header."""
+    return burmese.format_date(display_today(), style="long", weekday=True, language=_language())

@@ -1,0 +1,122 @@
+"""Query budgets: pages cost a fixed number of queries however long their lists are."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from masthead.journalism.models import ArticlePage
+from masthead.journalism.services import add_correction
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+YANGON = ZoneInfo("Asia/Yangon")
+
+
+def _queries_for(url: str) -> int:
+    client = Client()
+    client.get(url)  # warm caches that are per process, not per request
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured)
+
+
+def test_section_front_queries_do_not_grow_with_its_story_list():
+    short_section = factories.section("Short")
+    long_section = factories.section("Long")
+    writer = factories.author()
+    for _ in range(2):
+        factories.article(short_section, authors=(writer,), tags=("Sagaing",))
+    for _ in range(12):
+        factories.article(
+            long_section, authors=(writer, factories.author()), tags=("Sagaing", "Magwe")
+        )
+    assert _queries_for(short_section.url) == _queries_for(long_section.url)
+
+
+def test_article_page_queries_do_not_grow_with_bylines_tags_or_corrections():
+    news = factories.section()
+    plain = factories.article(news, authors=(factories.author(),), tags=("One",))
+    rich = factories.article(
+        news,
+        authors=tuple(factories.author() for _ in range(4)),
+        tags=("One", "Two", "Three", "Four", "Five"),
+    )
+    for number in range(3):
+        add_correction(article=rich, note=f"Correction number {number}.")
+    for _ in range(5):  # older stories for Related and the story navigation
+        factories.article(news, published_at=timezone.now() - timedelta(days=3))
+    rich = ArticlePage.objects.get(pk=rich.pk)
+    assert _queries_for(plain.url) == _queries_for(rich.url)
+
+
+def test_home_front_queries_do_not_grow_with_stories_per_section():
+    news = factories.section("News", in_menu=True)
+    for _ in range(9):  # enough for the lead, the top stories and a section block
+        factories.article(news, authors=(factories.author(),))
+    few = _queries_for("/")
+    for _ in range(10):
+        factories.article(news, authors=(factories.author(),))
+    assert _queries_for("/") == few
+
+
+def test_in_section_includes_subsections_and_stories_also_listed():
+    news = factories.section("News")
+    burma = factories.section("Burma", parent=news)
+    opinion = factories.section("Opinion")
+    direct = factories.article(news)
+    nested = factories.article(burma)
+    cross_listed = factories.article(opinion, also_in_sections=(news,))
+    elsewhere = factories.article(opinion)
+    found = set(ArticlePage.objects.live().in_section(news).values_list("pk", flat=True))
+    assert found == {direct.pk, nested.pk, cross_listed.pk}
+    assert elsewhere.pk not in found
+
+
+def test_by_author_and_tagged():
+    news = factories.section()
+    writer = factories.author()
+    mine = factories.article(news, authors=(writer,), tags=("Conscription",))
+    factories.article(news, authors=(factories.author(),), tags=("Economy",))
+    assert list(ArticlePage.objects.by_author(writer)) == [mine]
+    tag = mine.tags.get(name="Conscription")
+    assert list(ArticlePage.objects.tagged(tag)) == [mine]
+
+
+def test_published_between_uses_myanmar_days():
+    news = factories.section()
+    # 23:45 in Yangon on 9 October is still 9 October there, though it is 17:15 UTC.
+    late_evening = factories.article(
+        news, published_at=datetime(2025, 10, 9, 23, 45, tzinfo=YANGON)
+    )
+    next_morning = factories.article(
+        news, published_at=datetime(2025, 10, 10, 0, 15, tzinfo=YANGON)
+    )
+    day = datetime(2025, 10, 10).date()
+    assert list(ArticlePage.objects.published_between(day, day)) == [next_morning]
+    assert late_evening not in ArticlePage.objects.published_between(day, day)
+
+
+def test_on_this_day_finds_earlier_years_only():
+    news = factories.section()
+    today = timezone.localtime(timezone.now(), YANGON)
+    two_years_ago = factories.article(news, published_at=today.replace(year=today.year - 2))
+    factories.article(news, published_at=today - timedelta(days=1))
+    factories.article(news, published_at=today)
+    found = list(ArticlePage.objects.live().on_this_day(today.date()))
+    assert found == [two_years_ago]
+
+
+def test_recent_orders_newest_first():
+    news = factories.section()
+    old = factories.article(news, published_at=timezone.now() - timedelta(days=5))
+    new = factories.article(news, published_at=timezone.now() - timedelta(days=1))
+    assert list(ArticlePage.objects.in_section(news).recent()) == [new, old]
