@@ -12,7 +12,7 @@ from typing import Final
 
 from masthead.burmese.normalization import normalize
 from masthead.burmese.paragraphs import split_paragraphs
-from masthead.burmese.segmentation import units
+from masthead.burmese.segmentation import unit_texts
 from masthead.burmese.zawgyi import CONVERT_ABOVE, zawgyi_probability, zawgyi_to_unicode
 
 #: How many more conversions a paragraph gets if its index form still reads as Zawgyi.
@@ -52,9 +52,12 @@ def _index_paragraph(paragraph: str) -> str:
     for _ in range(_MAX_SETTLING_ROUNDS):
         if zawgyi_probability(indexed) <= CONVERT_ABOVE:
             break
-        indexed = _spaced_units(zawgyi_to_unicode(indexed))
+        settled = _spaced_units(zawgyi_to_unicode(indexed))
+        if settled == indexed:  # converting changes nothing more: a fixed point too
+            break
+        indexed = settled
     return indexed
 
 
 def _spaced_units(unicode_text: str) -> str:
-    return " ".join(unit.text for unit in units(normalize(unicode_text.casefold())))
+    return " ".join(unit_texts(normalize(unicode_text.casefold())))

@@ -58,9 +58,9 @@ def _misordered_pair() -> str:
     ranks = sorted(set(_SIGN_ORDER.values()))
     pairs = []
     for rank in ranks[1:]:
-        this_rank = script.character_class(s for s, r in _SIGN_ORDER.items() if r == rank)
-        lower = script.character_class(s for s, r in _SIGN_ORDER.items() if r < rank)
-        pairs.append(f"[{this_rank}][{lower}]")
+        later = script.character_class(sign for sign, r in _SIGN_ORDER.items() if r == rank)
+        earlier = script.character_class(sign for sign, r in _SIGN_ORDER.items() if r < rank)
+        pairs.append(f"[{later}][{earlier}]")
     return "|".join(pairs)
 
 
@@ -122,10 +122,11 @@ def normalize(text: str) -> str:
        - upper vowel before lower vowel: ``ကုိ`` -> ``ကို``
        - vowel before anusvara: ``လံုး`` -> ``လုံး``
        - vowel before dot below: ``ကေ့ာ`` -> ``ကော့``
-       - asat before visarga: ``ငး်`` -> ``င်း``
+       - vowel before visarga: ``ကးာ`` -> ``ကား``
 
        Asat stops a run: no sign moves across it, because it can rightly stand before a
-       medial (``ယောက်ျား``). Visarga typed before asat is the one swap made across it.
+       medial (``ယောက်ျား``). Visarga typed before asat is the one swap made across it
+       (``ငး်`` -> ``င်း``).
     4. Look-alike letters, only where the look-alike cannot be what was meant:
 
        - ဥ (U+1025) before asat is ဉ (U+1009): the vowel ဥ never takes asat

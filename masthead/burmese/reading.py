@@ -12,9 +12,8 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 
-from masthead.burmese import script
 from masthead.burmese.normalization import normalize
-from masthead.burmese.segmentation import UnitKind, units
+from masthead.burmese.segmentation import UnitKind, count_units
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,19 +28,14 @@ def count_reading_units(text: str) -> ReadingUnits:
     """Count the Burmese syllables and the Latin (or other-script) words of ``text``.
 
     A run of Burmese digits counts as one syllable, a run of ASCII digits as one word;
-    punctuation and stray signs count as nothing. Text is expected to be Unicode (stored
-    text is); Zawgyi is not converted here.
+    punctuation and signs typed with no letter before them count as nothing. Text is
+    expected to be Unicode (stored text is); Zawgyi is not converted here.
     """
-    burmese_syllables = latin_words = 0
-    for unit in units(normalize(text)):
-        if unit.kind is UnitKind.DIGITS or (
-            unit.kind is UnitKind.SYLLABLE
-            and any(character in script.SYLLABLE_STARTERS for character in unit.text)
-        ):
-            burmese_syllables += 1
-        elif unit.kind is UnitKind.WORD and any(character.isalnum() for character in unit.text):
-            latin_words += 1
-    return ReadingUnits(burmese_syllables=burmese_syllables, latin_words=latin_words)
+    counts = count_units(normalize(text))
+    return ReadingUnits(
+        burmese_syllables=counts[UnitKind.SYLLABLE] + counts[UnitKind.DIGITS],
+        latin_words=counts[UnitKind.WORD],
+    )
 
 
 def reading_minutes(text: str, syllables_per_minute: int = 300, words_per_minute: int = 230) -> int:

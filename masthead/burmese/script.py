@@ -68,11 +68,6 @@ DIGITS: Final = _myanmar_characters("Nd")
 SYLLABLE_STARTERS: Final = LETTERS | WORD_SYMBOLS
 
 
-def is_myanmar(character: str) -> bool:
-    """Whether a single character belongs to one of the Myanmar blocks."""
-    return character in ALL
-
-
 def character_class(characters: Iterable[str]) -> str:
     """The body of a regular-expression character class matching exactly ``characters``.
 

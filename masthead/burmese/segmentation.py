@@ -89,6 +89,30 @@ def units(normalized: str) -> Iterator[Unit]:
         yield Unit(text=match.group(), kind=kind, start=match.start(), end=match.end())
 
 
+def unit_texts(normalized: str) -> list[str]:
+    """The text of each unit of already normalised text: ``units`` without the details."""
+    return [match.group() for match in _unit_pattern().finditer(normalized)]
+
+
+def count_units(normalized: str) -> dict[UnitKind, int]:
+    """How many units of each kind already normalised text holds.
+
+    Syllables that do not begin with a letter and words without a letter or digit (signs
+    typed with nothing before them) are kept by ``units`` but not counted: there is
+    nothing in them to read.
+    """
+    counts = dict.fromkeys((kind.value for kind in UnitKind), 0)
+    syllable, word = UnitKind.SYLLABLE.value, UnitKind.WORD.value
+    for match in _unit_pattern().finditer(normalized):
+        kind = str(match.lastgroup)
+        if kind == syllable and match.group()[0] not in script.SYLLABLE_STARTERS:
+            continue
+        if kind == word and not any(character.isalnum() for character in match.group()):
+            continue
+        counts[kind] += 1
+    return {UnitKind(kind): count for kind, count in counts.items()}
+
+
 def syllables(text: str) -> list[str]:
     """Split ``text`` into Burmese syllables and whole words, digit runs and punctuation.
 
@@ -99,4 +123,4 @@ def syllables(text: str) -> list[str]:
     >>> syllables("မန္တလေးမှာ COVID-19 ကာလ၊")
     ['မန္တ', 'လေး', 'မှာ', 'COVID', '-', '19', 'ကာ', 'လ', '၊']
     """
-    return [match.group() for match in _unit_pattern().finditer(normalize(text))]
+    return unit_texts(normalize(text))

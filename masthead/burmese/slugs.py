@@ -16,6 +16,8 @@ from masthead.burmese.normalization import normalize
 from masthead.burmese.segmentation import units
 from masthead.burmese.zawgyi import fix_zawgyi
 
+#: Characters past ``max_length`` looked at to find where the last unit that fits ends.
+_MARGIN: Final = 16
 #: Apostrophes vanish rather than split a word: "don't" -> "dont", as Django does.
 _APOSTROPHES: Final = frozenset("'\u2019")
 
@@ -62,10 +64,9 @@ def slugify(text: str, max_length: int = 80) -> str:
 def _shortened(slug: str, max_length: int) -> str:
     if len(slug) <= max_length:
         return slug
-    cut = max(
-        (unit.end for unit in units(slug) if unit.end <= max_length),
-        default=0,
-    )
+    # Only the start of the slug matters; the margin covers a unit that ends at the limit.
+    start = slug[: max_length + _MARGIN]
+    cut = max((unit.end for unit in units(start) if unit.end <= max_length), default=0)
     if cut == 0:
         cut = _last_character_boundary(slug, max_length)
     return slug[:cut].rstrip("-")

@@ -84,7 +84,9 @@ def zawgyi_to_unicode(text: str) -> str:
 
     Converts unconditionally: Unicode text passed in is damaged. Use ``fix_zawgyi`` unless
     the text is known to be Zawgyi. Characters outside the Myanmar script pass through
-    unchanged; the converter drops a zero width space at either end of a line.
+    unchanged, but the converter drops zero width spaces at the ends of the pieces it is
+    given. Lines are converted one by one, and long lines in pieces cut where cutting
+    changes nothing (so time stays linear in the length of the text).
     """
     converted: list[str] = []
     for index, piece in enumerate(_SURROGATES.split(text)):
@@ -106,25 +108,24 @@ def _chunks(line: str) -> list[str]:
         return [line]
     bounds = sorted({0, len(line), *(cut.start() for cut in _SAFE_CUT.finditer(line))})
     stretches = [line[start:end] for start, end in itertools.pairwise(bounds)]
-    longest = max(len(stretch) for stretch in stretches)
-    if len(line) <= _LONGEST_PIECE and longest <= _LONGEST_UNBROKEN:
+    if len(line) <= _LONGEST_PIECE and max(map(len, stretches)) <= _LONGEST_UNBROKEN:
         return [line]
     chunks: list[str] = []
-    piece = ""
+    piece: list[str] = []
+    piece_length = 0
     for stretch in stretches:
+        if len(stretch) > _LONGEST_UNBROKEN or piece_length + len(stretch) > _LONGEST_PIECE:
+            chunks.append("".join(piece))
+            piece, piece_length = [], 0
         if len(stretch) > _LONGEST_UNBROKEN:
-            chunks.append(piece)
-            piece = ""
             chunks.extend(
                 stretch[start : start + _LONGEST_UNBROKEN]
                 for start in range(0, len(stretch), _LONGEST_UNBROKEN)
             )
-        elif len(piece) + len(stretch) > _LONGEST_PIECE:
-            chunks.append(piece)
-            piece = stretch
         else:
-            piece += stretch
-    chunks.append(piece)
+            piece.append(stretch)
+            piece_length += len(stretch)
+    chunks.append("".join(piece))
     return [chunk for chunk in chunks if chunk]
 
 

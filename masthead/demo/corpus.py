@@ -3,9 +3,13 @@ combined at random. Written for masthead; every place name is real, every event 
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
+
+from masthead.burmese import count_reading_units
 
 PLACES_EN = (
     "Sagaing",
@@ -218,7 +222,7 @@ class Story:
     standfirst: str
     story_format: str
     blocks: list[dict[str, Any]]
-    plain_text: str
+    reading_minutes: int
 
 
 def tag_names(language: str) -> list[str]:
@@ -244,6 +248,23 @@ def _burmese_paragraph(rng: random.Random, place: str) -> str:
     )
 
 
+@cache
+def _syllables_in(sentence: str) -> int:
+    return count_reading_units(sentence).burmese_syllables
+
+
+def _reading_minutes(paragraphs: list[str], burmese: bool) -> int:
+    """Reading time at the default speeds; Burmese syllables are counted per sentence
+    template and cached, since the archive reuses the same few dozen sentences."""
+    if not burmese:
+        words = sum(len(paragraph.split()) for paragraph in paragraphs)
+        return max(1, math.ceil(words / 230))
+    syllables = sum(
+        _syllables_in(sentence) for paragraph in paragraphs for sentence in paragraph.split(" ")
+    )
+    return max(1, math.ceil(syllables / 300))
+
+
 def story(language: str, rng: random.Random) -> Story:
     burmese = language == "my"
     index = rng.randrange(len(PLACES_EN))
@@ -267,5 +288,5 @@ def story(language: str, rng: random.Random) -> Story:
         standfirst=paragraphs[0].split("။" if burmese else ". ")[0] + ("။" if burmese else "."),
         story_format=rng.choice(FORMATS),
         blocks=blocks,
-        plain_text="\n\n".join([headline, *paragraphs]),
+        reading_minutes=_reading_minutes([headline, *paragraphs], burmese),
     )

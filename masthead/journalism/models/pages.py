@@ -26,6 +26,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from masthead.journalism.admin_forms import ArticlePageForm
 from masthead.journalism.blocks import ArticleBodyBlock, PageBodyBlock, WayToGiveBlock
 from masthead.journalism.models.querysets import ArticlePageQuerySet
 from masthead.journalism.models.tags import ArticleTag
@@ -264,6 +265,7 @@ class ArticlePage(Page):
     reading_minutes = models.PositiveSmallIntegerField(default=1, editable=False)
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
+    base_form_class = ArticlePageForm
 
     content_panels = [
         FieldPanel("kicker"),
@@ -282,6 +284,7 @@ class ArticlePage(Page):
     ]
     story_panels = [
         FieldPanel("story_format"),
+        FieldPanel("counterpart"),
         FieldPanel("tags"),
         FieldPanel("also_in_sections"),
         FieldPanel("updated_at"),
@@ -351,11 +354,8 @@ class ArticleAuthor(Orderable):
         "journalism.Author", on_delete=models.PROTECT, related_name="bylines"
     )
     panels = [FieldPanel("author")]
-
-    class Meta(Orderable.Meta):
-        constraints = [
-            models.UniqueConstraint(fields=["page", "author"], name="unique_author_per_article")
-        ]
+    # No unique constraint on (page, author): modelcluster inserts a re-added byline before
+    # it deletes the removed one. ArticlePageForm refuses an author named twice instead.
 
 
 class Correction(Orderable):
