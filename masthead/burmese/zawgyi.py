@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 import threading
+import warnings
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Final
@@ -32,7 +33,10 @@ ASK_ABOVE: Final = 0.05
 def _detector() -> ZawgyiDetector:
     # Loading the model takes a few milliseconds; the detector is read-only afterwards,
     # so one instance serves every thread.
-    return ZawgyiDetector()
+    with warnings.catch_warnings():
+        # myanmartools 1.2 reads its model with importlib.resources.open_binary.
+        warnings.filterwarnings("ignore", "open_binary is deprecated", DeprecationWarning)
+        return ZawgyiDetector()
 
 
 def zawgyi_probability(text: str) -> float:
