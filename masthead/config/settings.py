@@ -41,9 +41,9 @@ DEBUG = env.bool("DEBUG", False)
 if PRODUCTION and DEBUG:
     raise ConfigError("DEBUG must be off when MASTHEAD_ENV=production.")
 
-BASE_URL = (env.url("MASTHEAD_BASE_URL", "http://127.0.0.1:8000", ("http", "https")) or "").rstrip(
-    "/"
-)
+PORT = env.int("PORT", 8000, minimum=1, maximum=65535)
+_default_base_url = f"http://127.0.0.1:{PORT}"
+BASE_URL = (env.url("MASTHEAD_BASE_URL", _default_base_url, ("http", "https")) or "").rstrip("/")
 WAGTAILADMIN_BASE_URL = BASE_URL
 CSRF_TRUSTED_ORIGINS = [BASE_URL]
 
@@ -168,6 +168,7 @@ MASTHEAD_DISPLAY_TIME_ZONE = env.str("MASTHEAD_DISPLAY_TIME_ZONE", "Asia/Yangon"
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+STATICFILES_DIRS.append(PACKAGE_DIR / "static_build")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 PUBLISHED_ROOT = VAR_DIR / "published"

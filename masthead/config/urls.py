@@ -6,9 +6,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from masthead.journalism.views import short_article_url
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("a/<int:article_id>/", short_article_url, name="short_article_url"),
 ]
 
 if settings.MASTHEAD_SERVE_MEDIA:

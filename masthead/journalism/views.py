@@ -3,12 +3,12 @@ from __future__ import annotations
 import hashlib
 
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 
 from masthead.journalism.forms import ContactForm
-from masthead.journalism.models import ContactPage
+from masthead.journalism.models import ArticlePage, ContactPage
 from masthead.journalism.services import receive_contact_message
 
 CONTACT_MESSAGES_PER_HOUR = 5
@@ -53,3 +53,11 @@ def contact_page_view(request: HttpRequest, page: ContactPage) -> HttpResponse:
     context = page.get_context(request)
     context.update(form=form, sent=sent)
     return TemplateResponse(request, page.get_template(request), context, status=status)
+
+
+def short_article_url(request: HttpRequest, article_id: int) -> HttpResponse:
+    """/a/<id>/: a short, script-neutral address for sharing, redirecting to the story."""
+    article = ArticlePage.objects.live().filter(pk=article_id).first()
+    if article is None:
+        raise Http404("No such story.")
+    return HttpResponsePermanentRedirect(article.get_url(request))

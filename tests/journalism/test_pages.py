@@ -167,3 +167,18 @@ def test_team_page_lists_staff_not_contributors(client):
     team.save_revision().publish()
     html = client.get("/team/").content.decode()
     assert "Staff Writer" in html and "Guest Writer" not in html
+
+
+def test_short_address_redirects_to_the_story_in_either_edition(client):
+    english = factories.article(factories.section(language="en"))
+    burmese = factories.article(factories.section(language="my"))
+    for story in (english, burmese):
+        response = client.get(f"/a/{story.pk}/")
+        assert response.status_code == 301
+        assert response["Location"] == story.url
+
+
+def test_short_address_of_a_missing_or_unpublished_story_is_404(client):
+    draft = factories.article(factories.section(), publish=False)
+    assert client.get(f"/a/{draft.pk}/").status_code == 404
+    assert client.get("/a/999999/").status_code == 404
