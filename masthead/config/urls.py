@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import URLPattern, URLResolver, include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -20,7 +21,15 @@ if settings.MASTHEAD_SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     )
 
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+# Wagtail's own page pattern matches \w, which excludes Burmese vowel signs, medials and asat,
+# so pages whose slugs keep them (docs/decisions/0003-burmese-slugs.md) need this one; the
+# slug validator decides what a slug may hold.
+page_pattern = re_path(r"^((?:[^/]+/)*)$", wagtail_views.serve, name="wagtail_serve")
+wagtail_utilities = [p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"]
+
+urlpatterns += i18n_patterns(
+    path("", include([*wagtail_utilities, page_pattern])), prefix_default_language=False
+)
 
 handler404 = "masthead.journalism.errors.page_not_found"
 handler500 = "masthead.journalism.errors.server_error"

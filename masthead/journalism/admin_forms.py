@@ -8,8 +8,26 @@ from django import forms
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets import AdminPageChooser
 
+from masthead.journalism.slugs import repaired_slug, validate_page_slug
 
-class ArticlePageForm(WagtailAdminPageForm):
+
+class NewsPageForm(WagtailAdminPageForm):
+    """The base form of every masthead page: Burmese-safe slugs."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].validators = [validate_page_slug]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        title, slug = cleaned.get("title"), cleaned.get("slug")
+        if title and slug:
+            cleaned["slug"] = repaired_slug(title, slug)
+        return cleaned
+
+
+class ArticlePageForm(NewsPageForm):
     """Adds a chooser for the same story in the other edition (its counterpart)."""
 
     counterpart: forms.ModelChoiceField[Any] = forms.ModelChoiceField(

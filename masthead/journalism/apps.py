@@ -8,5 +8,7 @@ class JournalismConfig(AppConfig):
 
     def ready(self) -> None:
         from masthead.journalism import receivers
+        from masthead.journalism.slugs import use_burmese_slug_rule
 
         receivers.connect()
+        use_burmese_slug_rule()

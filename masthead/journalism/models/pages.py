@@ -26,7 +26,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from masthead.journalism.admin_forms import ArticlePageForm
+from masthead.journalism.admin_forms import ArticlePageForm, NewsPageForm
 from masthead.journalism.blocks import ArticleBodyBlock, PageBodyBlock, WayToGiveBlock
 from masthead.journalism.models.querysets import ArticlePageQuerySet
 from masthead.journalism.models.tags import ArticleTag
@@ -80,6 +80,8 @@ VERDICT_RATINGS = {
 class HomePage(RoutablePageMixin, Page):
     """An edition's front page. Editors place a lead story, top stories and section blocks;
     anything they leave empty is filled with the newest stories."""
+
+    base_form_class = NewsPageForm
 
     lead_story = models.ForeignKey(
         "journalism.ArticlePage",
@@ -184,6 +186,8 @@ class SectionPage(RoutablePageMixin, Page):
     """A section front (News, Opinion...) or a subsection (News › Burma). Two levels at most.
     Sections marked "show in menus" appear in the main menu; every section appears in the
     footer's section map."""
+
+    base_form_class = NewsPageForm
 
     intro = models.TextField(blank=True, max_length=500)
     in_footer_map = models.BooleanField(default=True, help_text="List it in the footer's map.")
@@ -395,6 +399,8 @@ class FactCheckClaim(Orderable):
 class StandardPage(Page):
     """About Us, Code of Ethics, Privacy Policy, Copyright, Careers and the like."""
 
+    base_form_class = NewsPageForm
+
     intro = models.TextField(blank=True, max_length=500)
     body = StreamField(PageBodyBlock(), blank=True)
 
@@ -409,6 +415,8 @@ class StandardPage(Page):
 
 class TeamPage(Page):
     """The newsroom's staff, listed from the authors marked as staff."""
+
+    base_form_class = NewsPageForm
 
     intro = models.TextField(blank=True, max_length=1000)
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -429,6 +437,8 @@ class TeamPage(Page):
 
 class ContactPage(Page):
     """A contact form; messages are stored and emailed to the newsroom."""
+
+    base_form_class = NewsPageForm
 
     intro = models.TextField(blank=True, max_length=1000)
     thank_you = models.CharField(
@@ -451,6 +461,8 @@ class ContactPage(Page):
 class DonatePage(Page):
     """Ways to support the newsroom: links and instructions only; masthead never handles
     card or bank data."""
+
+    base_form_class = NewsPageForm
 
     intro = models.TextField(blank=True, max_length=1000)
     body = StreamField(PageBodyBlock(), blank=True)
