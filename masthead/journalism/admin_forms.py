@@ -9,10 +9,11 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets import AdminPageChooser
 
 from masthead.journalism.slugs import repaired_slug, validate_page_slug
+from masthead.journalism.zawgyi_check import ZawgyiCheckMixin, uncertain_zawgyi_field
 
 
-class NewsPageForm(WagtailAdminPageForm):
-    """The base form of every masthead page: Burmese-safe slugs."""
+class NewsPageForm(ZawgyiCheckMixin, WagtailAdminPageForm):
+    """The base form of every masthead page: Unicode-only text and Burmese-safe slugs."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -21,6 +22,7 @@ class NewsPageForm(WagtailAdminPageForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
+        self.check_zawgyi()
         title, slug = cleaned.get("title"), cleaned.get("slug")
         if title and slug:
             cleaned["slug"] = repaired_slug(title, slug)
@@ -35,6 +37,7 @@ class ArticlePageForm(NewsPageForm):
         required=False,
         help_text="The same story in the other edition. Readers switching edition land on it.",
     )
+    zawgyi_uncertain = uncertain_zawgyi_field()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -300,3 +300,94 @@ def edition_navigation(home: HomePage) -> Navigation:
         .order_by("path")
     )
     return Navigation(menu=in_menu, footer_map=footer, static_pages=static_pages)
+
+
+# --- Zawgyi left in stored text -----------------------------------------------------------------
+@dataclass(frozen=True)
+class StoredZawgyi:
+    """A field of a stored object holding paragraphs that are, or may be, Zawgyi."""
+
+    model: str
+    pk: int
+    label: str
+    field: str
+    converted: int  # paragraphs that are surely Zawgyi
+    uncertain: int  # paragraphs that may be
+
+
+def text_fields(model: type[Any]) -> list[str]:
+    """The fields of `model` that hold text staff typed (plain, rich or streamed)."""
+    from django.db import models as django_models
+    from wagtail.fields import RichTextField, StreamField
+
+    kinds = (django_models.CharField, django_models.TextField, RichTextField, StreamField)
+    skipped = {
+        "slug",
+        "url_path",
+        "path",
+        "draft_title",
+        "file",
+        "file_hash",
+        "focal_point_key",
+        "filter_spec",
+        "language",
+    }
+    return [
+        f.name
+        for f in model._meta.get_fields()
+        if isinstance(f, kinds)
+        and f.concrete
+        and f.name not in skipped
+        and not getattr(f, "choices", None)
+    ]
+
+
+def stored_strings(value: Any) -> list[str]:
+    """Every string inside a field value, including those nested in StreamField data."""
+    if isinstance(value, str):
+        return [value]
+    raw = getattr(value, "raw_data", None)
+    if raw is not None:
+        value = list(raw)
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in stored_strings(item)]
+    if isinstance(value, list | tuple):
+        return [s for item in value for s in stored_strings(item)]
+    return []
+
+
+def find_stored_zawgyi() -> list[StoredZawgyi]:
+    """Zawgyi in the newsroom's pages, authors, pictures, tags and edition settings."""
+    from masthead import burmese
+    from masthead.journalism import models
+
+    audited: tuple[type[Any], ...] = (
+        models.Author,
+        models.NewsImage,
+        models.Tag,
+        models.EditionSettings,
+        models.HomePage,
+        models.SectionPage,
+        models.ArticlePage,
+        models.StandardPage,
+        models.TeamPage,
+        models.ContactPage,
+        models.DonatePage,
+    )
+    found = []
+    for model in audited:
+        names = text_fields(model)
+        for obj in model._default_manager.iterator():
+            for name in names:
+                converted = uncertain = 0
+                for text in stored_strings(getattr(obj, name)):
+                    fix = burmese.fix_zawgyi(text)
+                    converted += len(fix.converted)
+                    uncertain += len(fix.uncertain)
+                if converted or uncertain:
+                    found.append(
+                        StoredZawgyi(
+                            model._meta.label_lower, obj.pk, str(obj), name, converted, uncertain
+                        )
+                    )
+    return found

@@ -291,3 +291,54 @@ def send_contact_message_email(*, message_id: int) -> None:
         recipient_list=[settings.MASTHEAD_CONTACT_EMAIL],
     )
     ContactMessage.objects.filter(pk=message_id).update(emailed=True)
+
+
+# --- Zawgyi left in stored text -----------------------------------------------------------------
+def _unzawgyi(value: Any) -> Any:
+    """The value with every surely-Zawgyi paragraph of every string in it converted."""
+    from masthead import burmese
+
+    if isinstance(value, str):
+        return burmese.fix_zawgyi(value).text
+    raw = getattr(value, "raw_data", None)
+    if raw is not None:
+        return _unzawgyi(list(raw))
+    if isinstance(value, dict):
+        return {key: _unzawgyi(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_unzawgyi(item) for item in value]
+    return value
+
+
+def _convert_fields(obj: Any, fields: set[str]) -> None:
+    for name in fields:
+        setattr(obj, name, _unzawgyi(getattr(obj, name)))
+
+
+@transaction.atomic
+def convert_stored_zawgyi(*, model_label: str, pk: int, fields: set[str]) -> None:
+    """Convert the surely-Zawgyi paragraphs of one stored object to Unicode.
+
+    A page is corrected through a new revision, published when the page was live with no
+    pending draft; when a draft is pending, the draft gets a corrected revision and the live
+    row is corrected in place, so neither the draft nor the live story keeps Zawgyi.
+    """
+    from django.apps import apps
+
+    model = apps.get_model(model_label)
+    obj = model.objects.get(pk=pk)
+    if not isinstance(obj, Page):
+        _convert_fields(obj, fields)
+        obj.save()
+        return
+    draft = obj.get_latest_revision_as_object()
+    _convert_fields(draft, fields)
+    if obj.live and obj.has_unpublished_changes:
+        draft.save_revision()
+        model.objects.filter(pk=pk).update(
+            **{name: _unzawgyi(getattr(obj, name)) for name in fields}
+        )
+    elif obj.live:
+        draft.save_revision().publish()
+    else:
+        draft.save_revision()

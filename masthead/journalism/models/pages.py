@@ -285,6 +285,7 @@ class ArticlePage(Page):
             heading="Featured image",
         ),
         FieldPanel("body"),
+        FieldPanel("zawgyi_uncertain"),
     ]
     story_panels = [
         FieldPanel("story_format"),
