@@ -188,6 +188,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # --- Wagtail --------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env.str("MASTHEAD_SITE_NAME", "masthead")
 WAGTAILIMAGES_IMAGE_MODEL = "journalism.NewsImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "masthead.journalism.image_forms.NewsImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = True

@@ -5,11 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 from wagtail.admin.widgets import AdminPageChooser
 
 from masthead.journalism.slugs import repaired_slug, validate_page_slug
 from masthead.journalism.zawgyi_check import ZawgyiCheckMixin, uncertain_zawgyi_field
+
+
+class StaffModelForm(ZawgyiCheckMixin, WagtailAdminModelForm):
+    """The base form of the newsroom's snippets (authors, edition settings): Unicode only."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        self.check_zawgyi()
+        return cleaned
 
 
 class NewsPageForm(ZawgyiCheckMixin, WagtailAdminPageForm):

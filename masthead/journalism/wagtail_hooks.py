@@ -1,9 +1,18 @@
 from __future__ import annotations
 
+from django.http import HttpRequest, JsonResponse
+from django.templatetags.static import static
+from django.urls import URLPattern, path
+from django.utils.html import format_html
+from django.views.decorators.http import require_POST
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from masthead.journalism.models import Author, ContactMessage, EditionSettings
+from masthead.journalism.panels import reading_figures
+
+MAX_COUNTED_CHARACTERS = 200_000
 
 
 class AuthorViewSet(SnippetViewSet):
@@ -39,3 +48,20 @@ class ContactMessageViewSet(SnippetViewSet):
 register_snippet(AuthorViewSet)
 register_snippet(EditionSettingsViewSet)
 register_snippet(ContactMessageViewSet)
+
+
+@require_POST
+def reading_time_view(request: HttpRequest) -> JsonResponse:
+    """Reading time of the text an editor is writing (the article form's panel asks)."""
+    text = request.POST.get("text", "")[:MAX_COUNTED_CHARACTERS]
+    return JsonResponse(reading_figures(text))
+
+
+@hooks.register("register_admin_urls")
+def reading_time_urls() -> list[URLPattern]:
+    return [path("masthead/reading-time/", reading_time_view, name="masthead_reading_time")]
+
+
+@hooks.register("insert_editor_js")
+def reading_time_script() -> str:
+    return format_html('<script src="{}" defer></script>', static("journalism/reading_time.js"))

@@ -95,6 +95,9 @@ class ZawgyiCheckMixin:
     """For staff forms. Put it before the form class; call `check_zawgyi()` in `clean()`."""
 
     zawgyi: ZawgyiReport
+    # Stop the first save to show converted text (off where re-showing the form would lose
+    # something, such as a file chosen for upload).
+    zawgyi_stops_first_save = True
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         data = args[0] if args else kwargs.get("data")
@@ -115,7 +118,7 @@ class ZawgyiCheckMixin:
 
     def check_zawgyi(self) -> None:
         add_error = self.add_error  # type: ignore[attr-defined]
-        if self.zawgyi.converted:
+        if self.zawgyi.converted and self.zawgyi_stops_first_save:
             add_error(
                 None,
                 "Text typed in Zawgyi was converted to Unicode in: "

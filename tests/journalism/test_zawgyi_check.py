@@ -90,3 +90,55 @@ def test_english_text_passes_untouched():
     response = post_story(logged_in("Editors"), news.pk, title="Ferry stops at Pakokku")
     assert response.status_code == 302
     assert ArticlePage.objects.get(slug="zawgyi-test").title == "Ferry stops at Pakokku"
+
+
+def test_author_form_converts_zawgyi_bios_and_tells_the_editor():
+    from masthead.journalism.models import Author
+
+    author = Author.objects.create(name="Writer", slug="writer")
+    client = logged_in("Editors")
+    url = f"/admin/snippets/journalism/author/edit/{author.pk}/"
+    data = {
+        "name": "Writer",
+        "name_my": "",
+        "slug": "writer",
+        "role": "",
+        "role_my": "",
+        "short_bio": "",
+        "short_bio_my": "",
+        "bio": "",
+        "bio_my": ZAWGYI,
+        "email": "",
+        "x_handle": "",
+        "website": "",
+        "is_staff": "on",
+    }
+    first = client.post(url, data)
+    assert first.status_code == 200
+    assert "converted to Unicode in: Bio in Burmese" in first.content.decode()
+    assert client.post(url, {**data, "bio_my": UNICODE}).status_code == 302
+    assert Author.objects.get(pk=author.pk).bio_my == UNICODE
+
+
+def test_image_upload_stores_a_zawgyi_caption_as_unicode_without_stopping():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from masthead.demo.images import draw_landscape
+    from masthead.journalism.models import NewsImage
+
+    upload = SimpleUploadedFile("scene.jpg", draw_landscape("scene", 320, 180), "image/jpeg")
+    response = logged_in("Editors").post(
+        "/admin/images/add/",
+        {
+            "title": "Scene",
+            "file": upload,
+            "caption": ZAWGYI,
+            "credit": "",
+            "alt_text": "",
+            "tags": "",
+            "description": "",
+            "collection": 1,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:1000]
+    assert NewsImage.objects.get(title="Scene").caption == UNICODE

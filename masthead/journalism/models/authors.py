@@ -5,6 +5,8 @@ from django.utils.translation import get_language
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from masthead.journalism.admin_forms import StaffModelForm
+
 
 class AuthorQuerySet(models.QuerySet["Author"]):
     def staff(self) -> AuthorQuerySet:
@@ -38,6 +40,7 @@ class Author(index.Indexed, models.Model):  # type: ignore[django-manager-missin
     )
 
     objects = AuthorQuerySet.as_manager()
+    base_form_class = StaffModelForm
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("name_my")]),

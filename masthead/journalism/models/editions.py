@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Locale, TranslatableMixin
 
+from masthead.journalism.admin_forms import StaffModelForm
+
 
 class FooterLinkBlock(blocks.StructBlock):
     label = blocks.CharBlock(max_length=60)
@@ -31,6 +33,8 @@ class EditionSettings(TranslatableMixin, models.Model):
     telegram_url = models.URLField(blank=True)
     youtube_url = models.URLField(blank=True)
     footer_links = StreamField([("link", FooterLinkBlock())], blank=True)
+
+    base_form_class = StaffModelForm
 
     panels = [
         FieldPanel("name"),

@@ -30,6 +30,7 @@ from masthead.journalism.admin_forms import ArticlePageForm, NewsPageForm
 from masthead.journalism.blocks import ArticleBodyBlock, PageBodyBlock, WayToGiveBlock
 from masthead.journalism.models.querysets import ArticlePageQuerySet
 from masthead.journalism.models.tags import ArticleTag
+from masthead.journalism.panels import ReadingTimePanel
 
 
 class StoryFormat(models.TextChoices):
@@ -285,6 +286,7 @@ class ArticlePage(Page):
             heading="Featured image",
         ),
         FieldPanel("body"),
+        ReadingTimePanel(),
         FieldPanel("zawgyi_uncertain"),
     ]
     story_panels = [
