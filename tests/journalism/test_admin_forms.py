@@ -149,3 +149,18 @@ def test_an_author_named_twice_is_refused_with_a_message():
     assert response.status_code == 200
     assert "An author is named twice in the byline." in response.content.decode()
     assert not ArticlePage.objects.filter(slug="ferry-service-stops").exists()
+
+
+def test_an_editor_who_chooses_burmese_gets_the_back_office_in_burmese():
+    from wagtail.users.models import UserProfile
+
+    editor = factories.user_in("Editors")
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "my"
+    profile.save()
+    client = Client()
+    client.force_login(editor)
+    page = client.get("/admin/").content.decode()
+    assert '<html lang="my"' in page
+    account = client.get("/admin/account/").content.decode()
+    assert 'value="my"' in account  # Burmese is among the languages editors may choose
