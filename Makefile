@@ -6,11 +6,16 @@ PORT ?= 8000
 
 .PHONY: demo test install lint test-embedded test-services clean
 
-$(VENV)/.installed: pyproject.toml scripts/system-packages
+INSTALL_INPUTS := pyproject.toml scripts/system-packages scripts/build-assets package-lock.json \
+	masthead/locale/my/LC_MESSAGES/django.po
+
+$(VENV)/.installed: $(INSTALL_INPUTS)
 	./scripts/system-packages
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[test]"
+	cd masthead && ../$(BIN)/masthead compilemessages --ignore '.venv' > /dev/null
+	./scripts/build-assets
 	touch $@
 
 install: $(VENV)/.installed

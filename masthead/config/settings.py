@@ -168,7 +168,10 @@ MASTHEAD_DISPLAY_TIME_ZONE = env.str("MASTHEAD_DISPLAY_TIME_ZONE", "Asia/Yangon"
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
-STATICFILES_DIRS.append(PACKAGE_DIR / "static_build")
+# Webfonts copied from npm packages by scripts/build-assets (never committed). Without npm
+# the folder is absent and reader pages fall back to the reader's own Myanmar fonts.
+if (PACKAGE_DIR / "static_build").is_dir():
+    STATICFILES_DIRS.append(PACKAGE_DIR / "static_build")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
 PUBLISHED_ROOT = VAR_DIR / "published"
