@@ -65,5 +65,21 @@ def test_demo_loads_a_whole_newsroom_and_a_second_run_adds_nothing():
     assert second.credentials == first.credentials
 
     client = Client()
-    for url in ("/", "/my/", tally.url, "/news/", "/my/news/", "/author/ei-phyu-sin/"):
+    for url in (
+        "/",
+        "/my/",
+        tally.url,
+        "/news/",
+        "/my/news/",
+        "/author/ei-phyu-sin/",
+        "/about-us/",
+        "/team/",
+        "/contact/",
+        "/my/about-us/",
+        "/my/donate/",
+    ):
         assert client.get(url).status_code == 200, url
+    donate = client.get("/donate/").content.decode()
+    ways = content.load_edition("en").pages
+    first_way = next(page for page in ways if page.key == "donate").ways_to_give[0]
+    assert first_way["title"] in donate

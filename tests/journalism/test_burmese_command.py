@@ -1,20 +1,13 @@
 from __future__ import annotations
 
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
-from masthead.burmese import zawgyi_probability
 from masthead.journalism.models import ArticlePage, Author
 from tests import factories
-
-FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "testdata" / "burmese"
-ZAWGYI_LINES = (FIXTURES / "mmgov_zawgyi_src.txt").read_text().splitlines()
-UNICODE_LINES = (FIXTURES / "mmgov_unicode_out.txt").read_text().splitlines()
-INDEX = next(i for i, line in enumerate(ZAWGYI_LINES) if zawgyi_probability(line) > 0.95)
-ZAWGYI, UNICODE = ZAWGYI_LINES[INDEX], UNICODE_LINES[INDEX]
+from tests.burmese_fixtures import UNICODE, ZAWGYI
 
 pytestmark = pytest.mark.django_db
 

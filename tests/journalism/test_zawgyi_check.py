@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from django.test import Client
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from masthead.burmese import zawgyi_probability
 from masthead.journalism.models import ArticlePage
 from masthead.journalism.zawgyi_check import fix_submitted_data
 from tests import factories
+from tests.burmese_fixtures import UNICODE, ZAWGYI
 from tests.journalism.test_admin_forms import article_form, logged_in
 
-FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "testdata" / "burmese"
-ZAWGYI_LINES = (FIXTURES / "mmgov_zawgyi_src.txt").read_text().splitlines()
-UNICODE_LINES = (FIXTURES / "mmgov_unicode_out.txt").read_text().splitlines()
-# The first line of the fixture pair that is surely Zawgyi, and its reference conversion.
-INDEX = next(i for i, line in enumerate(ZAWGYI_LINES) if zawgyi_probability(line) > 0.95)
-ZAWGYI, UNICODE = ZAWGYI_LINES[INDEX], UNICODE_LINES[INDEX]
 AMBIGUOUS = "ကမ္ဘာ"  # correct Unicode ("world") that the detector finds doubtful (about 0.4)
 
 pytestmark = pytest.mark.django_db
