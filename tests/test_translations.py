@@ -376,7 +376,7 @@ def test_burmese_pages_show_the_burmese_translations(burmese_catalogue, burmese_
     expected = {
         "front": ["Top stories", "We set no cookies for readers and use no trackers."],
         "section": ["Breadcrumb", "All of %(section)s"],
-        "story": ["by", "and", "Updated", "Related", "Corrections", "Tags", "Previous story"],
+        "story": ["and", "Updated", "Related", "Corrections", "Tags", "Previous story"],
         "tag": ["Topic"],
         "contact": ["Your name", "Your email", "Subject", "Message", "Send message"],
         "not found": ["Page not found", "We could not find that page", "Browse the archive"],
@@ -388,6 +388,10 @@ def test_burmese_pages_show_the_burmese_translations(burmese_catalogue, burmese_
         if not shown(burmese(msgid)).search(text)
     ]
     assert not missing, "Burmese translations missing from Burmese pages:\n" + "\n".join(missing)
+    # Burmese bylines put the names first: "<names> ရေးသားသည်".
+    byline = burmese("by %(names)s")
+    assert byline.startswith("%(names)s")
+    assert byline.replace("%(names)s", "").strip() in pages["story"]
     minutes = burmese("%(minutes)s min read").replace("%(minutes)s", "[၀-၉]+")
     assert re.search(minutes, pages["story"]), "reading time in Burmese, with Burmese digits"
     assert "စစ်ကိုင်း" in pages["section"]  # the Burmese content itself is untouched

@@ -16,9 +16,11 @@ from django.core.paginator import Page as PaginatorPage
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.http import Http404
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from masthead import burmese
 from masthead.core.time import display_today, display_zone
 from masthead.journalism.models import (
     ArticlePage,
@@ -223,8 +225,14 @@ def date_archive(home: HomePage, year: int, month: int | None, day: int | None) 
 
 
 def _period_label(year: int, month: int | None, day: int | None) -> str:
-    parts = [f"{year:04d}", f"{month:02d}" if month else "", f"{day:02d}" if day else ""]
-    return "-".join(part for part in parts if part)
+    """The period in the edition's language: 10 October 2025, October 2025, 2025."""
+    language = "my" if get_language() == "my" else "en"
+    if day:
+        return burmese.format_date(date(year, month or 1, day), language=language)
+    year_text = burmese.to_burmese_digits(str(year)) if language == "my" else str(year)
+    if month:
+        return f"{burmese.month_name(month, language=language)} {year_text}"
+    return year_text
 
 
 def on_this_day(home: HomePage) -> Listing:

@@ -8,7 +8,9 @@ from typing import Any
 from django import template
 from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from masthead import burmese
@@ -39,7 +41,8 @@ def edition_datetime(value: datetime | None) -> str:
         return ""
     local = to_display_time(value)
     date_part = burmese.format_date(local, style="long", language=_language())
-    return f"{date_part}, {burmese.format_time(local, language=_language())}"
+    separator = pgettext("list separator", ", ")
+    return f"{date_part}{separator}{burmese.format_time(local, language=_language())}"
 
 
 @register.filter
@@ -118,3 +121,25 @@ def listing_page_url(base_url: str, number: int) -> str:
 def now_in_edition() -> str:
     """Today's date in the edition's language, for the header."""
     return burmese.format_date(display_today(), style="long", weekday=True, language=_language())
+
+
+@register.simple_tag(takes_context=True)
+def byline_names(context: template.Context, people: Any, link: bool = True) -> SafeString:
+    """Authors' names joined as the edition's language joins a list ("A, B and C",
+    "A၊ B နှင့် C"), linked to their pages; the newsroom's name when there are none.
+    Accepts authors or bylines."""
+    authors = [getattr(person, "author", person) for person in people]
+    if not authors:
+        settings = context.get("edition_settings")
+        return format_html("{}", settings.name if settings is not None else "")
+    names = [
+        format_html('<a href="{}" rel="author">{}</a>', author_url(context, a), a.display_name)
+        if link
+        else format_html("{}", a.display_name)
+        for a in authors
+    ]
+    if len(names) == 1:
+        return names[0]
+    separator = pgettext("list separator", ", ")
+    joined = separator.join(names[:-1]) + " " + _("and") + " " + names[-1]
+    return mark_safe(joined)  # every part was escaped by format_html above
