@@ -143,3 +143,46 @@ def byline_names(context: template.Context, people: Any, link: bool = True) -> S
     separator = pgettext("list separator", ", ")
     joined = separator.join(names[:-1]) + " " + _("and") + " " + names[-1]
     return mark_safe(joined)  # every part was escaped by format_html above
+
+
+@register.simple_tag(takes_context=True)
+def article_structured_data(context: template.Context) -> SafeString:
+    """JSON-LD for the story in context: NewsArticle, BreadcrumbList, ClaimReview."""
+    from masthead.journalism import metadata
+
+    page, story = context["page"], context["story"]
+    newsroom = context["edition_settings"].name
+    image_url = page.featured_image.get_rendition("width-1200").url if page.featured_image else None
+    home = edition_home_for(context.get("request"), _language())
+    documents: list[Any] = [
+        metadata.news_article(
+            page,
+            story,
+            newsroom=newsroom,
+            author_urls=[author_url(context, author) for author in story.authors],
+            image_url=image_url,
+        ),
+        metadata.breadcrumb_list(
+            story, page, home_name=newsroom, home_url=home.url if home else "/"
+        ),
+        *metadata.claim_reviews(story, page, newsroom),
+    ]
+    return metadata.json_ld(documents)
+
+
+@register.simple_tag
+def absolute_url(path: str) -> str:
+    from masthead.journalism.metadata import absolute
+
+    return absolute(path or "")
+
+
+@register.simple_tag
+def share_links(article: ArticlePage) -> list[tuple[str, str]]:
+    """Where a reader can share the story: plain links, and its short address to copy."""
+    from masthead.journalism.metadata import absolute
+    from masthead.journalism.metadata import share_links as links
+
+    shared = links(absolute(article.url or ""), article.title)
+    named = [(_("Email") if name == "Email" else name, href) for name, href in shared]
+    return [*named, (_("Short link"), absolute(f"/a/{article.pk}/"))]
