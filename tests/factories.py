@@ -77,3 +77,15 @@ def user_in(group_name: str, username: str | None = None) -> Any:
     )
     user.groups.add(Group.objects.get(name=group_name))
     return user
+
+
+def fact_check(in_section: SectionPage, **claim: Any) -> ArticlePage:
+    """A published fact check with one claim; `claim` overrides its fields."""
+    fields = {
+        "claim": "The bridge was never bombed.",
+        "claimant": "A state newspaper",
+        "verdict": "false",
+        "evidence": "Satellite images show the span down.",
+        **claim,
+    }
+    return article(in_section, story_format="fact-check", claims=(fields,))

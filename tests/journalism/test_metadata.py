@@ -56,17 +56,8 @@ def test_story_without_authors_is_credited_to_the_newsroom():
 
 
 def test_fact_check_carries_a_claim_review_per_claim():
-    story = factories.article(
-        factories.section(),
-        story_format="fact-check",
-        claims=(
-            {
-                "claim": "The bridge stands.",
-                "claimant": "A state paper",
-                "verdict": "false",
-                "evidence": "Photos show it down.",
-            },
-        ),
+    story = factories.fact_check(
+        factories.section(), claim="The bridge stands.", claimant="A state paper"
     )
     documents = json_ld_documents(Client().get(story.url).content.decode())
     review = documents[2]

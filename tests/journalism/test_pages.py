@@ -59,18 +59,7 @@ def test_corrections_are_listed_on_the_story(client):
 
 
 def test_fact_check_shows_its_verdicts(client):
-    story = factories.article(
-        factories.section(),
-        story_format="fact-check",
-        claims=(
-            {
-                "claim": "The bridge was never bombed.",
-                "claimant": "A state newspaper",
-                "verdict": "false",
-                "evidence": "Satellite images show the span down.",
-            },
-        ),
-    )
+    story = factories.fact_check(factories.section())
     html = client.get(story.url).content.decode()
     assert "The bridge was never bombed." in html
     assert "verdict--false" in html and "Satellite images show the span down." in html
