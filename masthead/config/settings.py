@@ -50,6 +50,7 @@ CSRF_TRUSTED_ORIGINS = [BASE_URL]
 INSTALLED_APPS = [
     "masthead.core",
     "masthead.journalism",
+    "masthead.publishing",
     "masthead.demo",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -8,11 +8,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.journalism.views import short_article_url
+from masthead.publishing import syndication_urls
+from masthead.publishing.lite import urls as lite_urls
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("a/<int:article_id>/", short_article_url, name="short_article_url"),
+    *syndication_urls.site_patterns,
 ]
 
 if settings.MASTHEAD_SERVE_MEDIA:
@@ -28,7 +31,18 @@ page_pattern = re_path(r"^((?:[^/]+/)*)$", wagtail_views.serve, name="wagtail_se
 wagtail_utilities = [p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"]
 
 urlpatterns += i18n_patterns(
-    path("", include([*wagtail_utilities, page_pattern])), prefix_default_language=False
+    path(
+        "",
+        include(
+            [
+                *syndication_urls.edition_patterns,
+                *lite_urls.edition_patterns,
+                *wagtail_utilities,
+                page_pattern,
+            ]
+        ),
+    ),
+    prefix_default_language=False,
 )
 
 handler404 = "masthead.journalism.errors.page_not_found"

@@ -1,0 +1,1 @@
+"""The light edition: text-first pages for 2G connections and old phones."""
