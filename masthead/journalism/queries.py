@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.core.paginator import EmptyPage, Paginator
-from django.core.paginator import Page as PaginatorPage
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.http import Http404
@@ -22,6 +20,7 @@ from wagtail.models import Page
 
 from masthead import burmese
 from masthead.core.time import display_today, display_zone
+from masthead.journalism.pagination import ListingPage, listing_page
 from masthead.journalism.models import (
     ArticlePage,
     ArticlePageQuerySet,
@@ -31,29 +30,13 @@ from masthead.journalism.models import (
     Tag,
 )
 
-STORIES_PER_PAGE = 20
 TOP_STORIES = 6
 SECTION_BLOCK_STORIES = 4
-MAX_PAGE_NUMBER = 10_000
 
 
 def edition_articles(home: Page) -> ArticlePageQuerySet:
     """Live stories of the edition whose front is `home`."""
     return ArticlePage.objects.live().filter(locale_id=home.locale_id).for_listing()
-
-
-def paginate(queryset: Any, number: int, per_page: int = STORIES_PER_PAGE) -> PaginatorPage:
-    """One page of a listing; page numbers live in the path (/news/page/2/) so that every
-    page of a listing can be a published file. A page past the end is a 404."""
-    if not 1 <= number <= MAX_PAGE_NUMBER:
-        raise Http404(_("No such page."))
-    paginator = Paginator(queryset, per_page)
-    try:
-        return paginator.page(number)
-    except EmptyPage:
-        if number == 1:
-            return paginator.page(1)
-        raise Http404(_("No such page.")) from None
 
 
 # --- Home front ---------------------------------------------------------------------------
@@ -105,16 +88,16 @@ def home_front(home: HomePage) -> HomeFront:
 @dataclass
 class SectionFront:
     lead: ArticlePage | None
-    stories: PaginatorPage
+    stories: ListingPage
     subsections: list[SectionPage]
     parent_section: SectionPage | None
 
 
-def section_front(section: SectionPage, number: int = 1) -> SectionFront:
-    stories = paginate(edition_articles(section).in_section(section).recent(), number)
-    items = list(stories.object_list)
-    lead = items.pop(0) if number == 1 and items else None
-    stories.object_list = items
+def section_front(section: SectionPage, number: int | None = None) -> SectionFront:
+    """The section's front (`number` None: a lead and the newest stories) or one of its
+    numbered pages."""
+    stories = listing_page(edition_articles(section).in_section(section).recent(), number)
+    lead = stories.object_list.pop(0) if number is None and stories.object_list else None
     parent = section.get_parent().specific
     return SectionFront(
         lead=lead,
@@ -186,22 +169,22 @@ def article_page(article: ArticlePage) -> ArticleView:
 class Listing:
     title: str
     stories: list[ArticlePage]
-    page: PaginatorPage | None = None
+    page: ListingPage | None = None
     author: Author | None = None
     tag: Tag | None = None
     description: str = ""
     years: list[tuple[int, int]] = field(default_factory=list)
 
 
-def author_listing(home: HomePage, author: Author, number: int) -> Listing:
-    page = paginate(edition_articles(home).by_author(author).recent(), number)
+def author_listing(home: HomePage, author: Author, number: int | None) -> Listing:
+    page = listing_page(edition_articles(home).by_author(author).recent(), number)
     return Listing(
         title=author.display_name, stories=list(page.object_list), page=page, author=author
     )
 
 
-def tag_listing(home: HomePage, tag: Tag, number: int) -> Listing:
-    page = paginate(edition_articles(home).tagged(tag).recent(), number)
+def tag_listing(home: HomePage, tag: Tag, number: int | None) -> Listing:
+    page = listing_page(edition_articles(home).tagged(tag).recent(), number)
     return Listing(title=tag.name, stories=list(page.object_list), page=page, tag=tag)
 
 

@@ -96,16 +96,35 @@ def test_anonymous_reader_pages_set_no_cookies(client):
         assert not client.get(url).cookies, url
 
 
-def test_section_front_paginates_in_the_path(client):
+def test_section_pages_are_numbered_from_the_oldest_story(client):
+    news = factories.section()
+    stories = [
+        factories.article(news, published_at=timezone.now() - timedelta(hours=hours))
+        for hours in range(45, 0, -1)  # oldest first
+    ]
+    front = client.get(news.url).content.decode()
+    assert stories[-1].title in front and stories[24].title not in front
+    # The front shows the newest twenty; the story before them is on page 2 of 3.
+    assert f'href="{news.url}page/2/"' in front
+    oldest = client.get(f"{news.url}page/1/").content.decode()
+    assert stories[0].title in oldest and stories[19].title in oldest
+    assert stories[20].title not in oldest
+    newest = client.get(f"{news.url}page/3/").content.decode()
+    assert [s.title in newest for s in stories[40:]] == [True] * 5
+    assert f'href="{news.url}"' in newest  # newer stories: the front
+
+    # A new story changes the front, not the numbered pages behind it.
+    factories.article(news)
+    assert client.get(f"{news.url}page/1/").content.decode() == oldest
+
+
+def test_section_page_numbers_outside_the_listing_are_404(client):
     news = factories.section()
     for number in range(25):
         factories.article(news, published_at=timezone.now() - timedelta(hours=number))
-    first = client.get(news.url)
-    second = client.get(f"{news.url}page/2/")
-    assert first.status_code == second.status_code == 200
-    assert f'href="{news.url}page/2/"' in first.content.decode()
-    assert client.get(f"{news.url}page/3/").status_code == 404
-    assert client.get(f"{news.url}page/99999/").status_code == 404
+    assert client.get(f"{news.url}page/2/").status_code == 200
+    for number in (0, 3, 99999):
+        assert client.get(f"{news.url}page/{number}/").status_code == 404
 
 
 @pytest.mark.parametrize(

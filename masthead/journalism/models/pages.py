@@ -121,21 +121,23 @@ class HomePage(RoutablePageMixin, Page):
 
     # Edition-wide listings: author and tag pages, date archives, On This Day, the archive.
     @re_path(r"^author/(?P<slug>[^/]+)/(?:page/(?P<number>\d{1,5})/)?$", name="author")
-    def author_view(self, request: HttpRequest, slug: str, number: str = "1") -> HttpResponse:
+    def author_view(
+        self, request: HttpRequest, slug: str, number: str | None = None
+    ) -> HttpResponse:
         from masthead.journalism.models import Author
         from masthead.journalism.queries import author_listing
 
         author = get_object_or_404(Author, slug=slug)
-        listing = author_listing(self, author, int(number or 1))
+        listing = author_listing(self, author, int(number) if number else None)
         return self._render_listing(request, "journalism/author_page.html", listing)
 
     @re_path(r"^tag/(?P<slug>[^/]+)/(?:page/(?P<number>\d{1,5})/)?$", name="tag")
-    def tag_view(self, request: HttpRequest, slug: str, number: str = "1") -> HttpResponse:
+    def tag_view(self, request: HttpRequest, slug: str, number: str | None = None) -> HttpResponse:
         from masthead.journalism.models import Tag
         from masthead.journalism.queries import tag_listing
 
         tag = get_object_or_404(Tag, slug=slug)
-        listing = tag_listing(self, tag, int(number or 1))
+        listing = tag_listing(self, tag, int(number) if number else None)
         return self._render_listing(request, "journalism/tag_page.html", listing)
 
     @re_path(r"^(?P<year>\d{4})/(?:(?P<month>\d{2})/(?:(?P<day>\d{2})/)?)?$", name="archive_date")
@@ -216,7 +218,7 @@ class SectionPage(RoutablePageMixin, Page):
         from masthead.journalism.queries import section_front
 
         context = self.get_context(request)
-        context["front"] = section_front(self, int(number or 1))
+        context["front"] = section_front(self, int(number) if number else None)
         return TemplateResponse(request, self.get_template(request), context)
 
 

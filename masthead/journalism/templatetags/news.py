@@ -113,8 +113,8 @@ def edition_route(context: template.Context, route: str) -> str:
 
 @register.simple_tag
 def listing_page_url(base_url: str, number: int) -> str:
-    """Page `number` of the listing at `base_url`: /news/, /news/page/2/, ..."""
-    return base_url if number == 1 else f"{base_url}page/{number}/"
+    """Numbered page `number` of the listing at `base_url`: /news/page/2/."""
+    return f"{base_url}page/{number}/"
 
 
 @register.simple_tag
