@@ -14,6 +14,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import dj_database_url
 
 from masthead.config.env import ConfigError, Env
+from masthead.publishing.lite.style import style_source_hash as lite_style_source_hash
 
 env = Env()
 
@@ -175,7 +176,15 @@ if (PACKAGE_DIR / "static_build").is_dir():
     STATICFILES_DIRS.append(PACKAGE_DIR / "static_build")
 MEDIA_URL = "/media/"
 MEDIA_ROOT = VAR_DIR / "media"
-PUBLISHED_ROOT = VAR_DIR / "published"
+# Proxies whose X-Forwarded-For is believed (nginx on the same machine, by default).
+MASTHEAD_TRUSTED_PROXIES = env.list("MASTHEAD_TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+# Where the site is also reachable as an onion service: sent as Onion-Location on every page.
+MASTHEAD_ONION_URL = (env.url("MASTHEAD_ONION_URL", None, ("http", "https")) or "").rstrip("/")
+PUBLISHED_ROOT = Path(env.str("MASTHEAD_PUBLISHED_ROOT", str(VAR_DIR / "published")))
+# A URL asked for again within this many milliseconds is rendered once, after the last ask...
+MASTHEAD_PUBLISH_QUIET_MS = env.int("MASTHEAD_PUBLISH_QUIET_MS", 500, maximum=60_000)
+# ...but never waits longer than this for a burst of edits to end.
+MASTHEAD_PUBLISH_MAX_WAIT_MS = env.int("MASTHEAD_PUBLISH_MAX_WAIT_MS", 5000, maximum=600_000)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -247,6 +256,8 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "img-src": ["'self'", "data:"],
+        # The light edition's one inline style, allowed by its hash and nothing else inline.
+        "style-src": ["'self'", lite_style_source_hash()],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],

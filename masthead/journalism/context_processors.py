@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
 from masthead.core.editions import edition_for_path, other_edition
+from masthead.core.memo import remembered
 from masthead.journalism.models import EditionSettings
 from masthead.journalism.queries import edition_navigation
 from masthead.journalism.templatetags.news import edition_home_for
@@ -21,7 +22,9 @@ def edition(request: HttpRequest) -> dict[str, Any]:
 
     def navigation() -> Any:
         home = edition_home_for(request, current.language)
-        return edition_navigation(home) if home else None
+        return (
+            remembered(("navigation", home.pk), lambda: edition_navigation(home)) if home else None
+        )
 
     return {
         "edition": current,
@@ -31,7 +34,10 @@ def edition(request: HttpRequest) -> dict[str, Any]:
             lambda: edition_home_for(request, other_edition(current).language)
         ),
         "edition_settings": SimpleLazyObject(
-            lambda: EditionSettings.for_language(current.language)
+            lambda: remembered(
+                ("edition_settings", current.language),
+                lambda: EditionSettings.for_language(current.language),
+            )
         ),
         "navigation": SimpleLazyObject(navigation),
     }

@@ -20,7 +20,6 @@ from wagtail.models import Page
 
 from masthead import burmese
 from masthead.core.time import display_today, display_zone
-from masthead.journalism.pagination import ListingPage, listing_page
 from masthead.journalism.models import (
     ArticlePage,
     ArticlePageQuerySet,
@@ -29,6 +28,7 @@ from masthead.journalism.models import (
     SectionPage,
     Tag,
 )
+from masthead.journalism.pagination import ListingPage, listing_page
 
 TOP_STORIES = 6
 SECTION_BLOCK_STORIES = 4
@@ -178,6 +178,7 @@ class Listing:
 
 def author_listing(home: HomePage, author: Author, number: int | None) -> Listing:
     page = listing_page(edition_articles(home).by_author(author).recent(), number)
+    _refuse_empty(page)
     return Listing(
         title=author.display_name, stories=list(page.object_list), page=page, author=author
     )
@@ -185,7 +186,15 @@ def author_listing(home: HomePage, author: Author, number: int | None) -> Listin
 
 def tag_listing(home: HomePage, tag: Tag, number: int | None) -> Listing:
     page = listing_page(edition_articles(home).tagged(tag).recent(), number)
+    _refuse_empty(page)
     return Listing(title=tag.name, stories=list(page.object_list), page=page, tag=tag)
+
+
+def _refuse_empty(page: ListingPage) -> None:
+    """A listing with no story in this edition has no page: the site's set of addresses
+    follows its stories, so no empty page lingers on disk or in search engines."""
+    if not page.object_list:
+        raise Http404(_("No such page."))
 
 
 def date_archive(home: HomePage, year: int, month: int | None, day: int | None) -> Listing:
@@ -200,10 +209,12 @@ def date_archive(home: HomePage, year: int, month: int | None, day: int | None) 
             start, end = date(year, 1, 1), date(year, 12, 31)
     except ValueError:
         raise Http404(_("No such date.")) from None
-    stories = edition_articles(home).published_between(start, end).recent()
+    stories = list(edition_articles(home).published_between(start, end).recent()[:200])
+    if not stories:
+        raise Http404(_("No such page."))
     return Listing(
         title=_("Stories of %(period)s") % {"period": _period_label(year, month, day)},
-        stories=list(stories[:200]),
+        stories=stories,
     )
 
 

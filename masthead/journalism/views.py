@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanen
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 
+from masthead.core.clients import client_address
 from masthead.journalism.forms import ContactForm
 from masthead.journalism.models import ArticlePage, ContactPage
 from masthead.journalism.services import receive_contact_message
@@ -16,7 +17,7 @@ CONTACT_MESSAGES_PER_HOUR = 5
 
 def _client_key(request: HttpRequest) -> str:
     """A rate-limit key that never stores the reader's address: a hash kept for an hour."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     return "contact-rate:" + hashlib.sha256(address.encode()).hexdigest()[:32]
 
 

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 
 
@@ -5,3 +7,12 @@ class PublishingConfig(AppConfig):
     name = "masthead.publishing"
     label = "publishing"
     verbose_name = "Publishing"
+
+    def ready(self) -> None:
+        from masthead.core.periodic import register_periodic_job
+        from masthead.publishing import receivers, tasks
+
+        receivers.connect()
+        register_periodic_job(
+            name="refresh-daily-pages", every=timedelta(minutes=10), task=tasks.refresh_daily_pages
+        )

@@ -3,6 +3,7 @@ templates), in process, as an anonymous reader at the site's base URL would see 
 
 from __future__ import annotations
 
+import io
 import sys
 import traceback
 from contextvars import ContextVar
@@ -72,15 +73,10 @@ def _environ(url: str) -> dict[str, Any]:
         "HTTP_X_FORWARDED_PROTO": base.scheme or "http",
         "REMOTE_ADDR": "127.0.0.1",
         "wsgi.url_scheme": base.scheme or "http",
-        "wsgi.input": _EmptyInput(),
+        "wsgi.input": io.BytesIO(),
         "wsgi.errors": sys.stderr,
         "masthead.render": True,
     }
-
-
-class _EmptyInput:
-    def read(self, *args: Any) -> bytes:
-        return b""
 
 
 def render(url: str) -> Rendered:
@@ -93,7 +89,7 @@ def render(url: str) -> Rendered:
         error = _failure.get()
     finally:
         _failure.reset(token)
-    body = b"" if getattr(response, "streaming", False) else response.content
+    body = b"" if response.streaming else response.content  # type: ignore[attr-defined]
     if error is None and response.status_code == 200 and response.cookies:
         error = f"{url} sets cookies ({', '.join(response.cookies)}); reader pages must not"
     if error is None and response.status_code >= 500:

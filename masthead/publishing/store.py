@@ -34,15 +34,15 @@ def published_root() -> Path:
 
 def write_atomically(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
+        temporary.chmod(0o644)
+        temporary.replace(path)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+        temporary.unlink(missing_ok=True)
         raise
 
 
@@ -103,7 +103,7 @@ def url_lock(url: str) -> Iterator[None]:
     folder = Path(settings.VAR_DIR) / "publish-locks"
     folder.mkdir(parents=True, exist_ok=True)
     stripe = int(hashlib.blake2b(url.encode(), digest_size=2).hexdigest(), 16) % LOCK_STRIPES
-    with open(folder / f"{stripe:03d}", "a+b") as lock:
+    with (folder / f"{stripe:03d}").open("a+b") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield

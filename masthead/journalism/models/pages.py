@@ -117,7 +117,27 @@ class HomePage(RoutablePageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["front"] = home_front(self)
+        context["show_today"] = True  # the front is re-rendered through the day
         return context
+
+    def route(self, request: HttpRequest, path_components: list[str]) -> Any:
+        """Find a page deep in the edition with one indexed query (by its slug and depth)
+        instead of one per level, then let it route itself; anything else (the routes
+        below, a section's numbered pages) goes the usual way."""
+        if path_components and self.live:
+            found = (
+                Page.objects.filter(
+                    slug=path_components[-1],
+                    depth=self.depth + len(path_components),
+                    path__startswith=self.path,
+                    url_path=f"{self.url_path}{'/'.join(path_components)}/",
+                )
+                .specific()
+                .first()
+            )
+            if found is not None:
+                return found.route(request, [])
+        return super().route(request, path_components)
 
     # Edition-wide listings: author and tag pages, date archives, On This Day, the archive.
     @re_path(r"^author/(?P<slug>[^/]+)/(?:page/(?P<number>\d{1,5})/)?$", name="author")
@@ -155,7 +175,9 @@ class HomePage(RoutablePageMixin, Page):
     def on_this_day_view(self, request: HttpRequest) -> HttpResponse:
         from masthead.journalism.queries import on_this_day
 
-        return self._render_listing(request, "journalism/on_this_day_page.html", on_this_day(self))
+        return self._render_listing(
+            request, "journalism/on_this_day_page.html", on_this_day(self), show_today=True
+        )
 
     @re_path(r"^archive/$", name="archive")
     def archive_view(self, request: HttpRequest) -> HttpResponse:
@@ -163,9 +185,12 @@ class HomePage(RoutablePageMixin, Page):
 
         return self._render_listing(request, "journalism/archive_page.html", archive_index(self))
 
-    def _render_listing(self, request: HttpRequest, template: str, listing: Any) -> HttpResponse:
-        context = self.get_context(request)
+    def _render_listing(
+        self, request: HttpRequest, template: str, listing: Any, show_today: bool = False
+    ) -> HttpResponse:
+        context = super().get_context(request)  # the page's, without the front's stories
         context["listing"] = listing
+        context["show_today"] = show_today
         return TemplateResponse(request, template, context)
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from masthead import burmese
+from masthead.core.memo import remembered
 from masthead.core.time import display_today, to_display_time
 from masthead.journalism.models import ArticlePage, Author, HomePage, Tag
 
@@ -81,7 +82,10 @@ def edition_home_for(request: HttpRequest | None, language: str) -> HomePage | N
     if request is not None and hasattr(request, cache_name):
         cached: HomePage | None = getattr(request, cache_name)
         return cached
-    home = HomePage.objects.filter(locale__language_code=language, depth=2).first()
+    home = remembered(
+        ("edition_home", language),
+        lambda: HomePage.objects.filter(locale__language_code=language, depth=2).first(),
+    )
     if request is not None:
         setattr(request, cache_name, home)
     return home

@@ -30,7 +30,9 @@ class Command(BaseCommand):
         if not options["no_scheduler"]:
             scheduler = Scheduler(tick=settings.MASTHEAD_SCHEDULER_TICK)
             scheduler.start()
-        worker_options: dict[str, Any] = {"interval": 1, "verbosity": options["verbosity"]}
+        # A quarter second between looks at an empty queue: a published story goes live in
+        # well under two seconds, for one cheap indexed query four times a second.
+        worker_options: dict[str, Any] = {"interval": 0.25, "verbosity": options["verbosity"]}
         if options["batch"]:
             worker_options.update(batch=True, no_startup_delay=True)
         if options["max_tasks"] is not None:

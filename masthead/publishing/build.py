@@ -1,0 +1,135 @@
+"""Whole-site work: rebuild every published file, or check every file against a fresh render.
+
+Both split the site's URLs among worker processes (forked, so each starts with Django ready
+and opens its own database connection) and report progress as they go.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from django.db import connections
+
+from masthead.publishing import store
+from masthead.publishing.footprints import record_all
+from masthead.publishing.inventory import all_urls
+from masthead.publishing.publisher import Outcome, publish_url
+from masthead.publishing.render import render
+from masthead.publishing.volatile import without_volatile_regions
+
+CHUNK = 200
+Result = TypeVar("Result")
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class BuildReport:
+    outcomes: Counter[Outcome] = field(default_factory=Counter)
+    orphans_removed: int = 0
+    seconds: float = 0.0
+
+    @property
+    def pages(self) -> int:
+        return sum(self.outcomes.values())
+
+
+def build_all(workers: int = 1, progress: Progress | None = None) -> BuildReport:
+    """Render every URL of the site and remove every file that no longer has a page."""
+    started = time.monotonic()
+    record_all()
+    urls = all_urls()
+    report = BuildReport()
+    for outcomes in _in_parallel(_publish_chunk, urls, workers, progress):
+        report.outcomes.update(outcomes)
+    wanted = set(urls)
+    for url in list(store.published_urls()):
+        if url not in wanted and store.remove(url):
+            report.orphans_removed += 1
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _publish_chunk(urls: Sequence[str]) -> Counter[Outcome]:
+    return Counter(publish_url(url) for url in urls)
+
+
+@dataclass
+class Verification:
+    stale: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    orphaned: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    checked: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not (self.stale or self.missing or self.orphaned or self.failed)
+
+
+def verify_all(workers: int = 1, progress: Progress | None = None) -> Verification:
+    """Compare every file with a fresh render of its URL, volatile regions aside."""
+    urls = all_urls()
+    result = Verification()
+    for found in _in_parallel(_verify_chunk, urls, workers, progress):
+        result.stale += found.stale
+        result.missing += found.missing
+        result.failed += found.failed
+        result.checked += found.checked
+    wanted = set(urls)
+    result.orphaned = sorted(url for url in store.published_urls() if url not in wanted)
+    return result
+
+
+def _verify_chunk(urls: Sequence[str]) -> Verification:
+    found = Verification()
+    for url in urls:
+        found.checked += 1
+        stored = store.read(url)
+        fresh = render(url)
+        if fresh.error:
+            found.failed.append(url)
+        elif not fresh.is_page:
+            if stored is not None:
+                found.stale.append(url)  # the page is gone but its file is still served
+        elif stored is None:
+            found.missing.append(url)
+        elif without_volatile_regions(stored) != without_volatile_regions(fresh.body):
+            found.stale.append(url)
+    return found
+
+
+def _in_parallel(
+    work: Callable[[Sequence[str]], Result],
+    urls: list[str],
+    workers: int,
+    progress: Progress | None,
+) -> Iterator[Result]:
+    chunks = [urls[i : i + CHUNK] for i in range(0, len(urls), CHUNK)]
+    done = 0
+    if workers <= 1 or len(chunks) <= 1:
+        for chunk in chunks:
+            yield work(chunk)
+            done += len(chunk)
+            if progress:
+                progress(done, len(urls))
+        return
+    connections.close_all()  # each forked worker opens its own
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = {pool.submit(work, chunk): len(chunk) for chunk in chunks}
+        for future in as_completed(futures):
+            yield future.result()
+            done += futures[future]
+            if progress:
+                progress(done, len(urls))
+
+
+def default_workers() -> int:
+    return os.cpu_count() or 1

@@ -1,0 +1,108 @@
+"""Every URL the public site has right now: what a full build renders and what `publish
+--verify` expects to find on disk, no more and no less."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from django.db.models import Count
+from wagtail.models import Locale, Page
+
+from masthead.core.time import display_zone
+from masthead.journalism.models import (
+    ArticleAuthor,
+    ArticlePage,
+    ArticleTag,
+    HomePage,
+    SectionPage,
+)
+from masthead.journalism.pagination import STORIES_PER_PAGE, last_page_number
+from masthead.journalism.queries import edition_articles
+from masthead.publishing.feeds import feed_urls
+from masthead.publishing.lite.paths import lite_url, lite_urls_for_article
+from masthead.publishing.sitemaps import all_sitemap_urls
+
+
+def all_urls() -> list[str]:
+    """Both editions and the site-wide files (sitemaps, robots.txt)."""
+    urls: list[str] = []
+    for locale_id in Locale.objects.order_by("pk").values_list("pk", flat=True):
+        urls.extend(edition_urls(locale_id))
+    urls.extend(all_sitemap_urls())
+    return list(dict.fromkeys(urls))
+
+
+def edition_urls(locale_id: int) -> list[str]:
+    """Every reader URL of one edition, fronts first."""
+    home = HomePage.objects.filter(locale_id=locale_id, depth=2).first()
+    if home is None or not home.live:
+        return []
+    urls = [home.url, lite_url(home.url), *feed_urls(home.url)]
+    urls += [f"{home.url}archive/", f"{home.url}on-this-day/"]
+    stories = edition_articles(home)
+    for section in SectionPage.objects.live().descendant_of(home).order_by("path"):
+        urls += [section.url, lite_url(section.url), *feed_urls(section.url)]
+        urls += numbered_pages(section.url, stories.in_section(section).count())
+    others = Page.objects.live().descendant_of(home).not_type(SectionPage, ArticlePage)
+    urls += [page.url for page in others.specific().order_by("path")]
+    urls += _listing_urls(home, "author")
+    urls += _listing_urls(home, "tag")
+    urls += _date_archive_urls(home)
+    live_stories = ArticlePage.objects.live().filter(locale_id=locale_id).select_related("locale")
+    for story in live_stories.order_by("path").iterator(chunk_size=2000):
+        urls += [story.url, *lite_urls_for_article(story)]
+    return urls
+
+
+def numbered_pages(base: str, total: int) -> list[str]:
+    """A listing's numbered pages; there are none while its front holds every story."""
+    if total <= STORIES_PER_PAGE:
+        return []
+    return [f"{base}page/{n}/" for n in range(1, last_page_number(total) + 1)]
+
+
+def _listing_urls(home: HomePage, kind: str) -> list[str]:
+    """Pages and feeds of every author or tag with stories in the edition."""
+    stories = edition_articles(home).values("pk")
+    if kind == "author":
+        counts = (
+            ArticleAuthor.objects.filter(page__in=stories)
+            .values("author__slug")
+            .annotate(total=Count("page", distinct=True))
+            .values_list("author__slug", "total")
+        )
+    else:
+        counts = (
+            ArticleTag.objects.filter(content_object__in=stories)
+            .values("tag__slug")
+            .annotate(total=Count("content_object", distinct=True))
+            .values_list("tag__slug", "total")
+        )
+    urls = []
+    for slug, total in sorted(counts):
+        base = f"{home.url}{kind}/{slug}/"
+        urls += [base, *feed_urls(base), *numbered_pages(base, total)]
+    return urls
+
+
+def _date_archive_urls(home: HomePage) -> list[str]:
+    zone = display_zone()
+    days: Counter[tuple[int, int, int]] = Counter()
+    published = edition_articles(home).values_list("first_published_at", flat=True)
+    for moment in published.iterator(chunk_size=5000):
+        local = moment.astimezone(zone)
+        days[(local.year, local.month, local.day)] += 1
+    return list(_period_urls(home.url, sorted(days)))
+
+
+def _period_urls(base: str, days: Iterable[tuple[int, int, int]]) -> Iterable[str]:
+    years, months = set(), set()
+    for year, month, day in days:
+        if year not in years:
+            years.add(year)
+            yield f"{base}{year}/"
+        if (year, month) not in months:
+            months.add((year, month))
+            yield f"{base}{year}/{month:02d}/"
+        yield f"{base}{year}/{month:02d}/{day:02d}/"
