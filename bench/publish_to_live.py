@@ -68,7 +68,12 @@ def main() -> None:
     worker = subprocess.Popen([*MASTHEAD, "worker", "--no-scheduler"], cwd=ROOT)
     delays = []
     try:
-        time.sleep(3)  # the worker is up and polling
+        from django_tasks_db.models import DBTaskResult
+
+        waited = time.monotonic()
+        while DBTaskResult.objects.filter(status="READY").exists():  # earlier work first
+            time.sleep(0.5)
+        print(f"  queue empty after {time.monotonic() - waited:.0f} s")
         for number in range(options.publishes):
             headline = f"Bench story {number} {time.time_ns()}"
             story = create_article(

@@ -182,7 +182,7 @@ MASTHEAD_TRUSTED_PROXIES = env.list("MASTHEAD_TRUSTED_PROXIES", ["127.0.0.1", ":
 MASTHEAD_ONION_URL = (env.url("MASTHEAD_ONION_URL", None, ("http", "https")) or "").rstrip("/")
 PUBLISHED_ROOT = Path(env.str("MASTHEAD_PUBLISHED_ROOT", str(VAR_DIR / "published")))
 # A URL asked for again within this many milliseconds is rendered once, after the last ask...
-MASTHEAD_PUBLISH_QUIET_MS = env.int("MASTHEAD_PUBLISH_QUIET_MS", 500, maximum=60_000)
+MASTHEAD_PUBLISH_QUIET_MS = env.int("MASTHEAD_PUBLISH_QUIET_MS", 300, maximum=60_000)
 # ...but never waits longer than this for a burst of edits to end.
 MASTHEAD_PUBLISH_MAX_WAIT_MS = env.int("MASTHEAD_PUBLISH_MAX_WAIT_MS", 5000, maximum=600_000)
 STORAGES = {
@@ -287,6 +287,7 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "django_tasks_db": {"level": "WARNING"},
     },
 }
 

@@ -44,12 +44,16 @@ def last_page_number(total: int, per_page: int = STORIES_PER_PAGE) -> int:
 
 
 def listing_page(
-    newest_first: QuerySet[Any], number: int | None, per_page: int = STORIES_PER_PAGE
+    newest_first: QuerySet[Any],
+    number: int | None,
+    per_page: int = STORIES_PER_PAGE,
+    total: int | None = None,
 ) -> ListingPage:
-    """The front (`number` None) or numbered page of a listing given newest first.
+    """The front (`number` None) or numbered page of a listing given newest first; `total`
+    is its length when the caller can count it faster than `newest_first.count()`.
 
     Numbered pages exist once a listing outgrows its front; any other number is a 404."""
-    total = newest_first.count()
+    total = newest_first.count() if total is None else total
     if number is None:
         older = number_of_page_holding(total - per_page - 1) if total > per_page else None
         return ListingPage(list(newest_first[:per_page]), None, older=older, newer=None)

@@ -28,6 +28,7 @@ from masthead.journalism.models import (
     SectionPage,
     Tag,
 )
+from masthead.journalism.models.querysets import count_live_in_section, descendant_paths
 from masthead.journalism.pagination import ListingPage, listing_page
 
 TOP_STORIES = 6
@@ -96,7 +97,12 @@ class SectionFront:
 def section_front(section: SectionPage, number: int | None = None) -> SectionFront:
     """The section's front (`number` None: a lead and the newest stories) or one of its
     numbered pages."""
-    stories = listing_page(edition_articles(section).in_section(section).recent(), number)
+    in_edition = edition_articles(section)
+    stories = listing_page(
+        in_edition.in_section(section).recent(),
+        number,
+        total=count_live_in_section(section),
+    )
     lead = stories.object_list.pop(0) if number is None and stories.object_list else None
     parent = section.get_parent().specific
     return SectionFront(
@@ -128,7 +134,7 @@ def article_page(article: ArticlePage) -> ArticleView:
     # Next and previous show a headline only, so they skip the listing's prefetches.
     in_section = (
         ArticlePage.objects.live()
-        .filter(locale_id=article.locale_id, path__startswith=section.path)
+        .filter(locale_id=article.locale_id, **descendant_paths(section.path))
         .exclude(pk=article.pk)
         .select_related("locale")
     )
@@ -268,10 +274,12 @@ class Navigation:
 def edition_navigation(home: HomePage) -> Navigation:
     """The main menu (sections shown in menus, two levels) and the footer's section map,
     from one query over the edition's sections, plus its static pages."""
+    # Sections are read by id from their own small table: filtering the page table by tree
+    # position would walk every story of the edition first.
+    section_ids = list(SectionPage.objects.values_list("pk", flat=True))
     sections = list(
         SectionPage.objects.live()
-        .descendant_of(home)
-        .filter(depth__lte=home.depth + 2)
+        .filter(pk__in=section_ids, locale_id=home.locale_id, depth__lte=home.depth + 2)
         .select_related("locale")
         .order_by("path")
     )

@@ -16,11 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from wagtail.models import Page
 
 from masthead.core.time import display_zone
 from masthead.journalism.models import ArticlePage, Author, HomePage, SectionPage, Tag
+from masthead.journalism.models.querysets import count_live_in_section
 from masthead.journalism.pagination import last_page_number, number_of_page_holding
 from masthead.journalism.queries import edition_articles
 from masthead.publishing.feeds import feed_urls
@@ -134,6 +135,19 @@ def _unrecorded_trace(page: Page | None) -> Trace:
     return page_trace(page, live_or_not=True)
 
 
+def first_pages(page_id: int) -> Affected:
+    """The pages a reader looks at first after a publish: the page itself, the fronts of its
+    sections and of its edition. Cheap enough to work out while the editor's request ends."""
+    affected = Affected()
+    page = Page.objects.filter(pk=page_id, live=True).first()
+    if page is None:
+        return affected
+    affected.add([page.url], FIRST)
+    fronts = page.get_ancestors().filter(depth__gt=1).type(SectionPage, HomePage)
+    affected.add([front.url for front in fronts.specific()], FRONTS)
+    return affected
+
+
 def page_trace(page: Page, live_or_not: bool = False) -> Trace:
     if not (page.live or live_or_not):
         return Trace()
@@ -183,8 +197,10 @@ def story_trace(story: ArticlePage) -> Trace:
 
 def _story_changes(page_id: int, before: Trace, after: Trace) -> Affected:
     affected = Affected()
-    affected.add(after.urls, FIRST)
-    affected.add(before.urls - after.urls, FRONTS)
+    # The story's own page first; its light copy and sitemap line after the fronts.
+    affected.add(after.urls | before.urls, LISTINGS)
+    affected.add([url for url in after.urls if _is_full_story_url(url)], FIRST)
+    affected.add([url for url in before.urls - after.urls if _is_full_story_url(url)], FRONTS)
     moved_in_time = before.published_at != after.published_at
     for trace in (before, after):
         affected.update(_surroundings(page_id, trace))
@@ -193,6 +209,10 @@ def _story_changes(page_id: int, before: Trace, after: Trace) -> Affected:
         for when in {before.published_at, after.published_at} - {None}:
             affected.update(listing_pages(listing, page_id, when, shifted=not stayed))  # type: ignore[arg-type]
     return affected
+
+
+def _is_full_story_url(url: str) -> bool:
+    return url.endswith("/") and "/lite/" not in url
 
 
 def _surroundings(page_id: int, trace: Trace) -> Affected:
@@ -266,40 +286,51 @@ def listing_pages(
     affected = Affected()
     if resolved is None:
         return affected
-    base, stories = resolved
+    base, stories, total = resolved
     affected.add([base], FRONTS if listing[0] == "section" else LISTINGS)
     affected.add(feed_urls(base), ARCHIVE)
-    older = stories.filter(
-        Q(first_published_at__lt=published_at) | Q(first_published_at=published_at, pk__lt=story_id)
-    ).count()
-    first = number_of_page_holding(older)
+    # Counted from the newer end: a new story has few stories after it, and the date index
+    # finds them at once.
+    not_older = (
+        stories.filter(first_published_at__gte=published_at)
+        .exclude(first_published_at=published_at, pk__lt=story_id)
+        .count()
+    )
+    first = number_of_page_holding(max(0, total - not_older))
     if shifted:
-        numbers = range(max(1, first - 1), last_page_number(stories.count() + 1) + 1)
+        numbers = range(max(1, first - 1), last_page_number(total + 1) + 1)
     else:
         numbers = range(first, first + 1)
     affected.add([f"{base}page/{number}/" for number in numbers], LISTINGS)
     return affected
 
 
-def resolve_listing(listing: Listing) -> tuple[str, QuerySet[ArticlePage]] | None:
-    """A listing's base URL and its stories, or None when it no longer exists."""
+def resolve_listing(listing: Listing) -> tuple[str, QuerySet[ArticlePage], int] | None:
+    """A listing's base URL, its stories and their number, or None when it is gone."""
     kind, pk, locale_id = listing
     if kind == "section":
         section = SectionPage.objects.live().filter(pk=pk).first()
         if section is None:
             return None
-        return section.url, edition_articles(section).in_section(section)
+        in_edition = edition_articles(section)
+        return (
+            section.url,
+            in_edition.in_section(section),
+            count_live_in_section(section),
+        )
     home = HomePage.objects.filter(locale_id=locale_id, depth=2).first()
     if home is None:
         return None
     if kind == "author":
         author = Author.objects.filter(pk=pk).first()
         if author is not None:
-            return f"{home.url}author/{author.slug}/", edition_articles(home).by_author(author)
+            stories = edition_articles(home).by_author(author)
+            return f"{home.url}author/{author.slug}/", stories, stories.count()
     if kind == "tag":
         tag = Tag.objects.filter(pk=pk).first()
         if tag is not None:
-            return f"{home.url}tag/{tag.slug}/", edition_articles(home).tagged(tag)
+            stories = edition_articles(home).tagged(tag)
+            return f"{home.url}tag/{tag.slug}/", stories, stories.count()
     return None
 
 

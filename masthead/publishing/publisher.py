@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import enum
 import logging
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -118,6 +119,7 @@ def take_ready(now: datetime, limit: int = 20) -> list[str]:
 @dataclass
 class DrainReport:
     outcomes: Counter[Outcome] = field(default_factory=Counter)
+    more_ready: bool = False  # stopped at the time budget with URLs still ready
     next_ready_at: datetime | None = None  # when the rest of the queue will be ready
 
     @property
@@ -125,12 +127,16 @@ class DrainReport:
         return sum(self.outcomes.values())
 
 
-def drain(now: datetime | None = None) -> DrainReport:
-    """Render every URL that is ready; say when the rest will be."""
+def drain(now: datetime | None = None, budget: timedelta | None = None) -> DrainReport:
+    """Render the URLs that are ready, most urgent first, for at most `budget`; say whether
+    more are ready, or when the rest will be."""
     report = DrainReport()
+    started = time.monotonic()
     while True:
-        moment = now or timezone.now()
-        batch = take_ready(moment)
+        if budget is not None and time.monotonic() - started > budget.total_seconds():
+            report.more_ready = _ready(now or timezone.now()).exists()
+            return report
+        batch = take_ready(now or timezone.now(), limit=1)  # strictly by priority
         if not batch:
             break
         for url in batch:

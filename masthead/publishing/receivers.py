@@ -36,7 +36,7 @@ def _later(enqueue: Callable[[], Any]) -> None:
 
 def _page_event(sender: Any, instance: Page, **kwargs: Any) -> None:
     page_id = instance.pk
-    _later(lambda: tasks.refresh_page.enqueue(page_id))
+    _later(lambda: tasks.queue_page_event(page_id))
 
 
 def _page_moved(sender: Any, instance: Page, **kwargs: Any) -> None:

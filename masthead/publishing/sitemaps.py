@@ -38,6 +38,7 @@ from masthead.core.editions import EDITIONS, edition_for_path
 from masthead.core.time import display_zone, to_display_time
 from masthead.journalism.metadata import absolute
 from masthead.journalism.models import ArticlePage, EditionSettings, HomePage, SectionPage
+from masthead.journalism.models.querysets import descendant_paths
 
 XML_CONTENT_TYPE = "application/xml; charset=utf-8"
 TEXT_CONTENT_TYPE = "text/plain; charset=utf-8"
@@ -197,7 +198,7 @@ def sitemap_url_for(article: ArticlePage) -> str:
     start, end = _year_range(local.year)
     in_year = (
         ArticlePage.objects.live()
-        .filter(path__startswith=top_path)
+        .filter(**descendant_paths(top_path))
         .published_between(start, end)
         .count()
     )
@@ -308,7 +309,7 @@ def section_sitemap_view(
     )
     if top is None:
         raise Http404("No such section.")
-    in_section = ArticlePage.objects.live().filter(path__startswith=top["path"])
+    in_section = ArticlePage.objects.live().filter(**descendant_paths(top["path"]))
     in_year = in_section.published_between(*_year_range(int(year)))
     split = in_year.count() > MAX_URLS_PER_FILE
     if split != (month is not None):

@@ -3,12 +3,18 @@ the affected URLs and queues them; `render_pending` renders them once the burst 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 from django_tasks import task
 
 from masthead.publishing import affected, publisher
+
+# Rendering comes before the search and reference indexes Wagtail updates in the same
+# queue; working out what a new event affects comes before rendering what older ones did,
+# so a story published during a long render is not stuck behind it.
+RENDER_SOON = 5
+REFRESH_FIRST = 10
 
 
 def _queue(found: affected.Affected) -> None:
@@ -20,12 +26,21 @@ def schedule_rendering(at: datetime) -> None:
     render_pending.using(run_after=at).enqueue()
 
 
-@task()
+def queue_page_event(page_id: int) -> None:
+    """On commit of a page change: queue the page and its fronts at once, so the worker can
+    render them while it works out everything else the change touched."""
+    first = affected.first_pages(page_id)
+    if publisher.request_renders(first):
+        schedule_rendering(timezone.now() + publisher.quiet_period())
+    refresh_page.enqueue(page_id)
+
+
+@task(priority=REFRESH_FIRST)
 def refresh_page(page_id: int) -> None:
     _queue(affected.page_changed(page_id))
 
 
-@task()
+@task(priority=REFRESH_FIRST)
 def refresh_subtree(page_ids: list[int]) -> None:
     """A moved page and everything under it: every address in the branch changed."""
     found = affected.Affected()
@@ -34,35 +49,39 @@ def refresh_subtree(page_ids: list[int]) -> None:
     _queue(found)
 
 
-@task()
+@task(priority=REFRESH_FIRST)
 def refresh_author(author_id: int, old_slug: str | None = None) -> None:
     _queue(affected.author_changed(author_id, old_slug))
 
 
-@task()
+@task(priority=REFRESH_FIRST)
 def refresh_tag(tag_id: int, old_slug: str | None = None) -> None:
     _queue(affected.tag_changed(tag_id, old_slug))
 
 
-@task()
+@task(priority=REFRESH_FIRST)
 def refresh_image(image_id: int) -> None:
     _queue(affected.image_changed(image_id))
 
 
-@task()
+@task(priority=REFRESH_FIRST)
 def refresh_edition(locale_id: int) -> None:
     _queue(affected.edition_changed(locale_id))
 
 
-@task()
+@task(priority=REFRESH_FIRST)
 def refresh_daily_pages() -> None:
     """Pages that change with the date, not with a publish: the fronts (today's date, On
     This Day) and the news sitemap's 48-hour window. Unchanged files are left untouched."""
     _queue(affected.daily_pages())
 
 
-@task()
+@task(priority=RENDER_SOON)
 def render_pending() -> None:
-    report = publisher.drain()
-    if report.next_ready_at is not None:
+    """Render for a second or so, then make way: new events are worked out before the rest
+    of the queue, and their pages jump it by priority."""
+    report = publisher.drain(budget=timedelta(seconds=1))
+    if report.more_ready:
+        render_pending.enqueue()
+    elif report.next_ready_at is not None:
         schedule_rendering(report.next_ready_at)

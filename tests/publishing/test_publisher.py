@@ -116,9 +116,11 @@ def test_an_edit_in_place_renders_only_the_listing_page_holding_the_story():
     assert sorted(u for u in urls if "/page/" in u) == [f"{news.url}page/1/"]
 
 
+@override_settings(MASTHEAD_PUBLISH_QUIET_MS=500)
 def test_a_burst_of_edits_renders_each_page_once(caplog):
     news = factories.section("News")
     story = factories.article(news)
+    settle(story.pk)
     start = timezone.now()
     for number in range(10):
         story = republish(story, title=f"Headline, take {number}")
@@ -253,3 +255,20 @@ def test_deleting_a_section_removes_its_pages():
     settle(*ids)
     assert published(news.url) is None and published(story.url) is None
     assert verify_all().ok
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@override_settings(MASTHEAD_PUBLISH_QUIET_MS=0)
+def test_publishing_in_the_admin_path_reaches_the_files_through_the_worker():
+    """The whole path: the publish commits, the signal queues the page and its fronts, the
+    worker works out the rest and renders it."""
+    news = factories.section("News")
+    story = factories.article(news, title="Ferry service resumes on the Irrawaddy")
+    call_command("worker", batch=True, no_scheduler=True, verbosity=0)
+    for url in (story.url, news.url, "/", f"/lite{story.url}"):
+        assert "Ferry service resumes on the Irrawaddy" in published(url), url
+    unpublish_article(article=story)
+    call_command("worker", batch=True, no_scheduler=True, verbosity=0)
+    assert published(story.url) is None
+    assert "Ferry service resumes" not in published(news.url)
+    assert not PendingRender.objects.exists()

@@ -28,7 +28,7 @@ from wagtail.search import index
 
 from masthead.journalism.admin_forms import ArticlePageForm, NewsPageForm
 from masthead.journalism.blocks import ArticleBodyBlock, PageBodyBlock, WayToGiveBlock
-from masthead.journalism.models.querysets import ArticlePageQuerySet
+from masthead.journalism.models.querysets import ArticlePageQuerySet, descendant_paths
 from masthead.journalism.models.tags import ArticleTag
 from masthead.journalism.panels import ReadingTimePanel
 
@@ -129,7 +129,7 @@ class HomePage(RoutablePageMixin, Page):
                 Page.objects.filter(
                     slug=path_components[-1],
                     depth=self.depth + len(path_components),
-                    path__startswith=self.path,
+                    **descendant_paths(self.path),
                     url_path=f"{self.url_path}{'/'.join(path_components)}/",
                 )
                 .specific()

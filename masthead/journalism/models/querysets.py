@@ -15,6 +15,13 @@ if TYPE_CHECKING:
     from masthead.journalism.models import Author, SectionPage, Tag
 
 
+def descendant_paths(path: str) -> dict[str, str]:
+    """Filter arguments for the pages below the one at `path`: a range over the indexed path
+    column (a LIKE prefix match cannot use an index on SQLite)."""
+    # Tree paths use 0-9 and A-Z; "~" sorts after all of them.
+    return {"path__gt": path, "path__lt": path + "~"}
+
+
 def _local_midnight(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=display_zone())
 
@@ -30,9 +37,7 @@ class ArticlePageQuerySet(PageQuerySet):
         also_listed = ArticlePage.also_in_sections.through.objects.filter(
             sectionpage_id=section.pk
         ).values("articlepage_id")
-        return self.filter(
-            Q(path__startswith=section.path, depth__gt=section.depth) | Q(pk__in=also_listed)
-        )
+        return self.filter(Q(**descendant_paths(section.path)) | Q(pk__in=also_listed))
 
     def by_author(self, author: Author) -> ArticlePageQuerySet:
         from masthead.journalism.models import ArticleAuthor
@@ -76,3 +81,19 @@ class ArticlePageQuerySet(PageQuerySet):
                 queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
             )
         )
+
+
+def count_live_in_section(section: SectionPage) -> int:
+    """How many live stories `in_section(section)` lists, in two parts that each use an
+    index: one COUNT with the OR reads every story of the edition. Stories below a section
+    are in its edition, so the first part needs no edition filter (which would steer the
+    database to the edition-wide index)."""
+    from masthead.journalism.models import ArticlePage
+
+    below = descendant_paths(section.path)
+    also_listed = ArticlePage.also_in_sections.through.objects.filter(
+        sectionpage_id=section.pk
+    ).values("articlepage_id")
+    live = ArticlePage.objects.live()
+    listed_elsewhere = live.filter(pk__in=also_listed, locale_id=section.locale_id).exclude(**below)
+    return live.filter(**below).count() + listed_elsewhere.count()

@@ -6,6 +6,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from masthead.demo.generator import generate_archive
+from masthead.publishing.receivers import paused
 
 
 def _share(value: str) -> float:
@@ -36,13 +37,14 @@ class Command(BaseCommand):
                 self.stdout.write(f"\r  {done:,} / {total:,} stories", ending="")
                 self.stdout.flush()
 
-        report = generate_archive(
-            count=count,
-            burmese_share=options["burmese_share"],
-            seed=options["seed"],
-            years=options["years"],
-            progress=progress,
-        )
+        with paused():  # bulk rows: `masthead publish --all` renders them afterwards
+            report = generate_archive(
+                count=count,
+                burmese_share=options["burmese_share"],
+                seed=options["seed"],
+                years=options["years"],
+                progress=progress,
+            )
         rate = report.created / max(report.seconds, 0.001)
         self.stdout.write("")
         self.stdout.write(
@@ -51,3 +53,4 @@ class Command(BaseCommand):
                 f" in {report.seconds:.1f} s ({rate:,.0f} per second)."
             )
         )
+        self.stdout.write("Run `masthead publish --all` to publish them as files.")
