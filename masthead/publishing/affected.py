@@ -28,6 +28,7 @@ from masthead.publishing.feeds import feed_urls
 from masthead.publishing.inventory import all_urls, edition_urls, numbered_pages
 from masthead.publishing.lite.paths import lite_url, lite_urls_for_article
 from masthead.publishing.models import Footprint
+from masthead.publishing.paths import canonical
 from masthead.publishing.sitemaps import sitemap_url_for
 
 # Render order: what a reader opens first after a publish goes first.
@@ -42,8 +43,9 @@ class Affected:
     urls: dict[str, int] = field(default_factory=dict)
 
     def add(self, urls: Iterable[str], priority: int) -> None:
-        for url in urls:
-            if url and url.startswith("/"):
+        for address in urls:
+            if address and address.startswith("/"):
+                url = canonical(address)
                 self.urls[url] = min(priority, self.urls.get(url, priority))
 
     def update(self, other: Affected) -> None:

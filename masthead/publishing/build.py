@@ -93,11 +93,12 @@ def _verify_chunk(urls: Sequence[str]) -> Verification:
         found.checked += 1
         stored = store.read(url)
         fresh = render(url)
-        if fresh.error:
+        if fresh.error or not fresh.is_page:
+            # Every URL of the inventory is a page: one that fails or is gone is a fault
+            # of the site, and any file it still has is stale.
             found.failed.append(url)
-        elif not fresh.is_page:
-            if stored is not None:
-                found.stale.append(url)  # the page is gone but its file is still served
+            if stored is not None and not fresh.error:
+                found.stale.append(url)
         elif stored is None:
             found.missing.append(url)
         elif without_volatile_regions(stored) != without_volatile_regions(fresh.body):

@@ -21,6 +21,7 @@ from masthead.journalism.pagination import STORIES_PER_PAGE, last_page_number
 from masthead.journalism.queries import edition_articles
 from masthead.publishing.feeds import feed_urls
 from masthead.publishing.lite.paths import lite_url, lite_urls_for_article
+from masthead.publishing.paths import canonical
 from masthead.publishing.sitemaps import all_sitemap_urls
 
 
@@ -30,7 +31,7 @@ def all_urls() -> list[str]:
     for locale_id in Locale.objects.order_by("pk").values_list("pk", flat=True):
         urls.extend(edition_urls(locale_id))
     urls.extend(all_sitemap_urls())
-    return list(dict.fromkeys(urls))
+    return list(dict.fromkeys(canonical(url) for url in urls))
 
 
 def edition_urls(locale_id: int) -> list[str]:

@@ -19,6 +19,12 @@ class NotPublishable(ValueError):
     """A URL that can never be a file in the tree (a query, a dot segment, a NUL...)."""
 
 
+def canonical(url: str) -> str:
+    """One spelling per address: percent-decoded, as the tree stores it ("/my/သတင်း/" for
+    Wagtail's "/my/%E1%80%9E.../")."""
+    return unquote(url)
+
+
 def relative_file(url: str) -> PurePosixPath:
     """The file of `url` relative to the tree's root: "/news/x/" → news/x/index.html."""
     if not url.startswith("/") or "?" in url or "#" in url:

@@ -10,7 +10,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.core.handlers.base import BaseHandler
@@ -62,8 +62,9 @@ def _environ(url: str) -> dict[str, Any]:
     host = base.netloc or "localhost"
     return {
         "REQUEST_METHOD": "GET",
-        # WSGI carries the path as latin-1-decoded bytes; Django decodes it back as UTF-8.
-        "PATH_INFO": url.encode("utf-8").decode("latin-1"),
+        # A server hands the app the percent-decoded path, as latin-1-decoded bytes; Django
+        # decodes it back as UTF-8. Wagtail spells Burmese addresses percent-encoded.
+        "PATH_INFO": unquote(url).encode("utf-8").decode("latin-1"),
         "SCRIPT_NAME": "",
         "QUERY_STRING": "",
         "SERVER_NAME": base.hostname or "localhost",

@@ -65,6 +65,19 @@ def test_a_published_story_is_written_with_its_fronts():
     assert published(story.url).encode() == render(story.url).body
 
 
+def test_a_burmese_story_is_published_under_its_burmese_address():
+    news = factories.section("သတင်း", language="my")
+    build_all()
+    story = factories.article(news, title="မန္တလေးတွင် ရေကြီး")
+    ArticlePage.objects.filter(pk=story.pk).update(slug="မန္တလေး-ရေကြီး")
+    story = republish(story)
+    assert "%E1%80" in story.url  # Wagtail spells it percent-encoded
+    settle(story.pk)
+    assert "မန္တလေးတွင် ရေကြီး" in published(story.url)
+    assert "မန္တလေးတွင် ရေကြီး" in published(news.url)
+    assert verify_all().ok
+
+
 def test_unpublishing_removes_the_file_and_the_story_from_its_fronts():
     news = factories.section("News")
     story = factories.article(news, title="A story that was withdrawn")
