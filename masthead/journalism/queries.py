@@ -162,7 +162,7 @@ def article_page(article: ArticlePage) -> ArticleView:
         ],
         tags=list(article.tags.all()),
         related=related,
-        previous_story=older.first(),
+        previous_story=related[0] if related else None,  # the same row: newest older one
         next_story=newer.first(),
         counterpart=counterpart,
         corrections=list(article.corrections.all()),

@@ -47,6 +47,12 @@ class Command(BaseCommand):
                 f"{options['host']}:{options['port']}",
                 "--workers",
                 str(options["workers"]),
+                # Threads keep connections alive and hold slow readers without blocking a
+                # whole process: several times the throughput of sync workers for files.
+                "--worker-class",
+                "gthread",
+                "--threads",
+                "4",
                 # No access log: a log of who read what is what our readers must not leave.
                 "--graceful-timeout",
                 "10",
