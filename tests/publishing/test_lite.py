@@ -669,6 +669,35 @@ def test_lite_urls_for_a_short_story_is_its_one_address(client):
     assert lite_urls_for_article(article) == [f"/lite/news/{article.slug}/"]
 
 
+@pytest.mark.parametrize("language", ["en", "my"])
+def test_the_quick_one_part_check_never_hides_a_second_part(client, language):
+    """Stories just under the quick check's limit, in many small blocks (each may become a
+    long link), are cut for real into one part too."""
+    from django.utils import translation
+
+    from masthead.publishing.lite.links import LiteLinks
+    from masthead.publishing.lite.pages import story_parts
+    from masthead.publishing.lite.paths import surely_one_part
+
+    home_section = section("သတင်း" if language == "my" else "News", "news", language=language)
+    words = long_burmese_paragraphs(40) if language == "my" else long_english_paragraphs(40)
+    checked = 0
+    for count in range(1, 40, 3):
+        article = factories.article(home_section, body_text=words[0])
+        ArticlePage.objects.filter(pk=article.pk).update(
+            body=paragraphs_as_blocks([w[:120] for w in words[:count]])
+        )
+        article = ArticlePage.objects.get(pk=article.pk)
+        if not surely_one_part(article):
+            continue
+        links = LiteLinks.load()
+        tree = links.tree(language)
+        with translation.override(language):
+            assert story_parts(article, tree, links).count == 1
+        checked += 1
+    assert checked >= 3
+
+
 def test_full_site_footer_links_to_the_light_edition(client, burmese_catalogue):
     assert '<a href="/lite/">Light edition</a>' in client.get("/").content.decode()
     assert '<a href="/my/lite/">ဒေတာသက်သာ ဗားရှင်း</a>' in client.get("/my/").content.decode()
