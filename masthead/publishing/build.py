@@ -132,5 +132,21 @@ def _in_parallel(
                 progress(done, len(urls))
 
 
+def progress_printer(write: Callable[[str], object]) -> Progress:
+    """A Progress that writes "  done/total pages (rate/s)" at most every two seconds."""
+    started = time.monotonic()
+    shown = [0.0]
+
+    def report(done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - shown[0] < 2 and done < total:
+            return
+        shown[0] = now
+        rate = done / max(now - started, 1e-6)
+        write(f"  {done:,}/{total:,} pages ({rate:,.0f}/s)")
+
+    return report
+
+
 def default_workers() -> int:
     return os.cpu_count() or 1

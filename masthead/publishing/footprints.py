@@ -31,9 +31,9 @@ def record_all() -> int:
     others = Page.objects.live().not_type(ArticlePage).filter(depth__gt=1).specific()
     _save({page.pk: page_trace(page) for page in others})
     recorded += len(others)
-    story_traces = _story_traces()
+    story_traces = list(_story_traces().items())
     for start in range(0, len(story_traces), BATCH):
-        _save(dict(list(story_traces.items())[start : start + BATCH]))
+        _save(dict(story_traces[start : start + BATCH]))
     return recorded + len(story_traces)
 
 

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from masthead.core.editions import get_edition
+from masthead.publishing.build import Progress, progress_printer
 from masthead.publishing.mirror.bundle import build_bundle
 from masthead.publishing.mirror.export import build_mirror
 from masthead.publishing.mirror.folder import MirrorError
@@ -78,17 +78,5 @@ class Command(BaseCommand):
             f" {report.last_day}, {report.assets} assets."
         )
 
-    def _progress(self) -> Any:
-        started = time.monotonic()
-        shown = [0.0]
-
-        def report(done: int, total: int) -> None:
-            now = time.monotonic()
-            if now - shown[0] < 2 and done < total:
-                return
-            shown[0] = now
-            self.stderr.write(
-                f"  {done:,}/{total:,} pages ({done / max(now - started, 1e-6):,.0f}/s)"
-            )
-
-        return report
+    def _progress(self) -> Progress:
+        return progress_printer(self.stderr.write)

@@ -1,12 +1,17 @@
 from __future__ import annotations
 
 import sys
-import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from masthead.publishing.build import build_all, default_workers, verify_all
+from masthead.publishing.build import (
+    Progress,
+    build_all,
+    default_workers,
+    progress_printer,
+    verify_all,
+)
 from masthead.publishing.publisher import Outcome, publish_url
 
 
@@ -44,19 +49,8 @@ class Command(BaseCommand):
         else:
             raise CommandError("Say what to publish: --all, --verify or one or more URLs.")
 
-    def _progress(self) -> Any:
-        started = time.monotonic()
-        shown = [0.0]
-
-        def report(done: int, total: int) -> None:
-            now = time.monotonic()
-            if now - shown[0] < 2 and done < total:
-                return
-            shown[0] = now
-            rate = done / max(now - started, 1e-6)
-            self.stderr.write(f"  {done:,}/{total:,} pages ({rate:,.0f}/s)")
-
-        return report
+    def _progress(self) -> Progress:
+        return progress_printer(self.stderr.write)
 
     def _build(self, workers: int) -> None:
         report = build_all(workers=workers, progress=self._progress())
