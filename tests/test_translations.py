@@ -108,7 +108,7 @@ def parse_po(text: str) -> list[Entry]:
             if entry is None:
                 entry = Entry(flags=pending_flags, obsolete=obsolete)
                 pending_flags = set()
-            if name == "msgstr":
+            if name.startswith("msgstr"):  # msgstr, or msgstr[N] of a plural
                 target = ("msgstr", int(index or 0))
                 entry.msgstr[target[1]] = value
             else:
@@ -163,15 +163,20 @@ msgid "by"
 msgid_plural "bys"
 msgstr[0] ""
 
+msgid "%(n)s view"
+msgid_plural "%(n)s views"
+msgstr[0] "ကြည့်ရှုမှု %(n)s"
+
 #~ msgid "Gone"
 #~ msgstr "မရှိတော့"
 """
-    head, long, plural, gone = parse_po(text)
+    head, long, plural, counted, gone = parse_po(text)
     assert head.msgid == "" and "nplurals=1" in head.msgstr[0]
     assert long.msgid == 'A long %(name)s line with "quotes"'
     assert long.fuzzy and "python-format" in long.flags and long.translated
     assert plural.key == ("byline", "by") and plural.msgid_plural == "bys"
     assert not plural.translated and not plural.fuzzy
+    assert counted.translated and counted.msgstr == {0: "ကြည့်ရှုမှု %(n)s"}
     assert gone.obsolete and gone.msgstr[0] == "မရှိတော့"
 
 

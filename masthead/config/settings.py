@@ -51,6 +51,9 @@ CSRF_TRUSTED_ORIGINS = [BASE_URL]
 INSTALLED_APPS = [
     "masthead.core",
     "masthead.journalism",
+    "masthead.journalism.weather",
+    "masthead.metrics",
+    "masthead.search",
     "masthead.publishing",
     "masthead.demo",
     "wagtail.contrib.redirects",
@@ -291,12 +294,56 @@ LOGGING = {
     },
 }
 
+# --- Weather ------------------------------------------------------------------------------
+# The header's weather line for one city (docs/decisions/0012-header-facts.md). No city, no
+# line. The worker asks the provider every 30 minutes; tests point the URL at a local server.
+MASTHEAD_WEATHER_CITY_EN = env.optional_str("MASTHEAD_WEATHER_CITY_EN")
+MASTHEAD_WEATHER_CITY_MY = env.optional_str("MASTHEAD_WEATHER_CITY_MY")
+
+
+def _coordinate(name: str, limit: float) -> float | None:
+    value = env.optional_str(name)
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number of degrees, not {value!r}.") from None
+    if not -limit <= number <= limit:
+        raise ConfigError(f"{name} must be between -{limit:g} and {limit:g}, not {value}.")
+    return number
+
+
+MASTHEAD_WEATHER_LATITUDE = _coordinate("MASTHEAD_WEATHER_LATITUDE", 90)
+MASTHEAD_WEATHER_LONGITUDE = _coordinate("MASTHEAD_WEATHER_LONGITUDE", 180)
+if (MASTHEAD_WEATHER_CITY_EN or MASTHEAD_WEATHER_CITY_MY) and (
+    MASTHEAD_WEATHER_LATITUDE is None or MASTHEAD_WEATHER_LONGITUDE is None
+):
+    raise ConfigError(
+        "MASTHEAD_WEATHER_LATITUDE and MASTHEAD_WEATHER_LONGITUDE are required"
+        " when a weather city is set."
+    )
+MASTHEAD_WEATHER_URL = env.url(
+    "MASTHEAD_WEATHER_URL", "https://api.open-meteo.com/v1/forecast", ("http", "https")
+)
+MASTHEAD_WEATHER_TIMEOUT = 5  # seconds to connect, and to wait for each read
+
 # --- Reading time -----------------------------------------------------------------------
 MASTHEAD_READING_SYLLABLES_PER_MINUTE = env.int(
     "MASTHEAD_READING_SYLLABLES_PER_MINUTE", 300, minimum=50, maximum=2000
 )
 MASTHEAD_READING_WORDS_PER_MINUTE = env.int(
     "MASTHEAD_READING_WORDS_PER_MINUTE", 230, minimum=50, maximum=2000
+)
+
+# --- Search -------------------------------------------------------------------------------
+# Requests per client and minute to the live search endpoint and to the search page; more
+# get a 429 with Retry-After. Many readers may share one address (NAT, Tor): be generous.
+MASTHEAD_SEARCH_LIVE_PER_MINUTE = env.int(
+    "MASTHEAD_SEARCH_LIVE_PER_MINUTE", 120, minimum=1, maximum=100_000
+)
+MASTHEAD_SEARCH_PAGE_PER_MINUTE = env.int(
+    "MASTHEAD_SEARCH_PAGE_PER_MINUTE", 60, minimum=1, maximum=100_000
 )
 MASTHEAD_SERVE_MEDIA = env.bool("MASTHEAD_SERVE_MEDIA", True)
 # The embedded default serves static files straight from the package, with no collectstatic.

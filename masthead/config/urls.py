@@ -8,13 +8,17 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.journalism.views import short_article_url
+from masthead.journalism.weather import views as header_views
+from masthead.metrics import urls as metrics_urls
 from masthead.publishing import syndication_urls
 from masthead.publishing.lite import urls as lite_urls
+from masthead.search import urls as search_urls
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("a/<int:article_id>/", short_article_url, name="short_article_url"),
+    *metrics_urls.site_patterns,
     *syndication_urls.site_patterns,
 ]
 
@@ -36,7 +40,10 @@ urlpatterns += i18n_patterns(
         include(
             [
                 *syndication_urls.edition_patterns,
+                *metrics_urls.edition_patterns,
                 *lite_urls.edition_patterns,
+                *search_urls.edition_patterns,
+                *header_views.edition_patterns,
                 *wagtail_utilities,
                 page_pattern,
             ]

@@ -1,5 +1,6 @@
-"""WSGI entry point: `gunicorn masthead.config.wsgi` (what `masthead serve` runs). Published
-files are served before Django sees the request (masthead/publishing/serving.py)."""
+"""WSGI entry point: `gunicorn masthead.config.wsgi` (what `masthead serve` runs). View beacons
+(masthead/metrics/beacon.py) and published files (masthead/publishing/serving.py) are answered
+before Django sees the request."""
 
 import os
 
@@ -8,6 +9,7 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masthead.config.settings")
 django_application = get_wsgi_application()
 
-from masthead.publishing.serving import PublishedFiles  # noqa: E402 - needs Django set up
+from masthead.metrics.beacon import ViewBeacon  # noqa: E402 - needs Django set up
+from masthead.publishing.serving import PublishedFiles  # noqa: E402
 
-application = PublishedFiles(django_application)
+application = ViewBeacon(PublishedFiles(django_application))

@@ -8,13 +8,21 @@ proxy wrote. Anything a client puts before it is ignored.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.conf import settings
 from django.http import HttpRequest
 
 
 def client_address(request: HttpRequest) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    return address_in(request.META)
+
+
+def address_in(environ: Mapping[str, Any]) -> str:
+    """The client address from a WSGI environ (or a request's META)."""
+    address = environ.get("REMOTE_ADDR", "")
+    forwarded = environ.get("HTTP_X_FORWARDED_FOR", "")
     if forwarded and address in settings.MASTHEAD_TRUSTED_PROXIES:
         return forwarded.split(",")[-1].strip() or address
     return address

@@ -24,6 +24,7 @@ from masthead.journalism.models import (
     ArticlePage,
     ArticlePageQuerySet,
     Author,
+    EditionSettings,
     HomePage,
     SectionPage,
     Tag,
@@ -52,6 +53,12 @@ class HomeFront:
     lead: ArticlePage | None
     top_stories: list[ArticlePage]
     section_blocks: list[SectionBlock]
+
+    @property
+    def all_stories(self) -> list[ArticlePage]:
+        shown = [self.lead, *self.top_stories]
+        shown += [story for block in self.section_blocks for story in block.stories]
+        return [story for story in shown if story is not None]
 
 
 def home_front(home: HomePage) -> HomeFront:
@@ -92,6 +99,11 @@ class SectionFront:
     stories: ListingPage
     subsections: list[SectionPage]
     parent_section: SectionPage | None
+
+    @property
+    def on_front(self) -> bool:
+        """The section's front, not one of its numbered pages."""
+        return self.stories.number is None
 
 
 def section_front(section: SectionPage, number: int | None = None) -> SectionFront:
@@ -401,3 +413,11 @@ def find_stored_zawgyi() -> list[StoredZawgyi]:
                         )
                     )
     return found
+
+
+# --- Recommended ------------------------------------------------------------------------------
+def recommended_stories(edition_settings: EditionSettings, limit: int = 5) -> list[ArticlePage]:
+    """The edition's Recommended list, in the editors' order, live stories only."""
+    wanted = edition_settings.recommended_story_ids() if edition_settings.pk else []
+    found = ArticlePage.objects.live().for_listing().in_bulk(wanted)
+    return [found[pk] for pk in wanted if pk in found][:limit]

@@ -24,6 +24,8 @@ from masthead.journalism.models import ArticlePage, Author, HomePage, SectionPag
 from masthead.journalism.models.querysets import count_live_in_section
 from masthead.journalism.pagination import last_page_number, number_of_page_holding
 from masthead.journalism.queries import edition_articles
+from masthead.journalism.weather.views import TODAY_FRAGMENT_PATH
+from masthead.metrics.urls import SIDEBAR_FRAGMENT_PATH
 from masthead.publishing.feeds import feed_urls
 from masthead.publishing.inventory import all_urls, edition_urls, numbered_pages
 from masthead.publishing.lite.paths import lite_url, lite_urls_for_article
@@ -389,10 +391,31 @@ def edition_changed(locale_id: int) -> Affected:
 
 
 def daily_pages() -> Affected:
-    """Pages whose content follows the calendar: edition fronts, On This Day, the news
-    sitemap."""
+    """Pages whose content follows the calendar (or the weather): edition fronts, On This
+    Day, the header's date-and-weather fragment, the news sitemap."""
     affected = Affected()
     for home in HomePage.objects.filter(depth=2, live=True):
         affected.add([home.url, lite_url(home.url), f"{home.url}on-this-day/"], FRONTS)
+        affected.add([f"{home.url}{TODAY_FRAGMENT_PATH}"], FRONTS)
     affected.add(["/news-sitemap.xml"], ARCHIVE)
+    return affected
+
+
+def signal_pages(story_ids: Iterable[int]) -> Affected:
+    """Pages that show audience signals, refreshed as the counts change (every 10 minutes):
+    the fronts and section fronts with their Most read, each edition's sidebar file that
+    articles load to refresh theirs, and, for each story whose count reads differently now,
+    its page and the pages whose Related box shows its count."""
+    affected = Affected()
+    for home in HomePage.objects.filter(depth=2, live=True):
+        affected.add([home.url, f"{home.url}{SIDEBAR_FRAGMENT_PATH}"], FRONTS)
+        affected.add(
+            [section.url for section in SectionPage.objects.live().descendant_of(home)], LISTINGS
+        )
+    for story_id in story_ids:
+        trace = stored_trace(story_id)
+        if trace is None or not trace.is_story:
+            continue
+        affected.add([url for url in trace.urls if _is_full_story_url(url)], LISTINGS)
+        affected.add(_neighbour_urls(story_id, trace), ARCHIVE)
     return affected

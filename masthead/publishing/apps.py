@@ -16,3 +16,8 @@ class PublishingConfig(AppConfig):
         register_periodic_job(
             name="refresh-daily-pages", every=timedelta(minutes=10), task=tasks.refresh_daily_pages
         )
+        register_periodic_job(
+            name="refresh-signal-pages",
+            every=timedelta(minutes=5),
+            task=tasks.refresh_signal_pages,
+        )

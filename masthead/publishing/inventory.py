@@ -19,6 +19,8 @@ from masthead.journalism.models import (
 )
 from masthead.journalism.pagination import STORIES_PER_PAGE, last_page_number
 from masthead.journalism.queries import edition_articles
+from masthead.journalism.weather.views import TODAY_FRAGMENT_PATH
+from masthead.metrics.urls import SIDEBAR_FRAGMENT_PATH
 from masthead.publishing.feeds import feed_urls
 from masthead.publishing.lite.paths import lite_url, lite_urls_for_article
 from masthead.publishing.paths import canonical
@@ -41,6 +43,8 @@ def edition_urls(locale_id: int) -> list[str]:
         return []
     urls = [home.url, lite_url(home.url), *feed_urls(home.url)]
     urls += [f"{home.url}archive/", f"{home.url}on-this-day/"]
+    urls += [f"{home.url}{TODAY_FRAGMENT_PATH}"]  # the header's date and weather
+    urls += [f"{home.url}{SIDEBAR_FRAGMENT_PATH}"]
     stories = edition_articles(home)
     for section in SectionPage.objects.live().descendant_of(home).order_by("path"):
         urls += [section.url, lite_url(section.url), *feed_urls(section.url)]

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from masthead.journalism.models import ArticleTag, Author, EditionSettings, NewsImage, Tag
+from masthead.journalism.weather.signals import weather_changed
 from masthead.publishing import tasks
 
 _paused: ContextVar[bool] = ContextVar("publishing_paused", default=False)
@@ -88,7 +89,14 @@ def _edition_settings_saved(sender: Any, instance: EditionSettings, **kwargs: An
     _later(lambda: tasks.refresh_edition.enqueue(locale_id))
 
 
+def _weather_changed(sender: Any, **kwargs: Any) -> None:
+    """The fronts and the header fragment show the weather: re-render them (unchanged files
+    are left as they are)."""
+    _later(lambda: tasks.refresh_daily_pages.enqueue())
+
+
 def connect() -> None:
+    weather_changed.connect(_weather_changed, dispatch_uid="masthead-publish-weather")
     page_published.connect(_page_event, dispatch_uid="masthead-publish-published")
     page_unpublished.connect(_page_event, dispatch_uid="masthead-publish-unpublished")
     post_delete.connect(_page_event, sender=Page, dispatch_uid="masthead-publish-deleted")

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from django.utils import timezone
 from django_tasks import task
 
+from masthead.metrics.services import take_stories_to_reshow
 from masthead.publishing import affected, publisher
 
 # Rendering comes before the search and reference indexes Wagtail updates in the same
@@ -74,6 +75,13 @@ def refresh_daily_pages() -> None:
     """Pages that change with the date, not with a publish: the fronts (today's date, On
     This Day) and the news sitemap's 48-hour window. Unchanged files are left untouched."""
     _queue(affected.daily_pages())
+
+
+@task(priority=REFRESH_FIRST)
+def refresh_signal_pages() -> None:
+    """Pages that show view counts and Most read, as the counts change: see
+    `affected.signal_pages`."""
+    _queue(affected.signal_pages(take_stories_to_reshow()))
 
 
 @task(priority=RENDER_SOON)

@@ -144,9 +144,12 @@ class Browsers:
         return Visit(self.launched[system_fonts], url, viewport)
 
     def close(self) -> None:
+        """Stop the browsers; a test may do it early (to use the database) and again."""
         try:
             for chromium in self.launched.values():
                 chromium.close()
         finally:
+            self.launched.clear()
             if self.playwright is not None:
                 self.playwright.stop()
+                self.playwright = None

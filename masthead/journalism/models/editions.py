@@ -33,6 +33,12 @@ class EditionSettings(TranslatableMixin, models.Model):
     telegram_url = models.URLField(blank=True)
     youtube_url = models.URLField(blank=True)
     footer_links = StreamField([("link", FooterLinkBlock())], blank=True)
+    recommended = StreamField(
+        [("story", blocks.PageChooserBlock(page_type="journalism.ArticlePage"))],
+        blank=True,
+        help_text="Stories the newsroom recommends, in the order shown beside articles and"
+        " section fronts. Unpublished stories are skipped.",
+    )
 
     base_form_class = StaffModelForm
 
@@ -53,6 +59,7 @@ class EditionSettings(TranslatableMixin, models.Model):
             heading="Social links",
         ),
         FieldPanel("footer_links"),
+        FieldPanel("recommended"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -61,6 +68,13 @@ class EditionSettings(TranslatableMixin, models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.locale})"
+
+    def recommended_story_ids(self) -> list[int]:
+        return [
+            item["value"]
+            for item in self.recommended.raw_data
+            if item["type"] == "story" and isinstance(item["value"], int)
+        ]
 
     @classmethod
     def for_language(cls, language: str | None = None) -> EditionSettings:

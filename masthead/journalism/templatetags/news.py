@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
+from wagtail.images.models import SourceImageIOError
 
 from masthead import burmese
 from masthead.core.memo import remembered
@@ -156,7 +157,12 @@ def article_structured_data(context: template.Context) -> SafeString:
 
     page, story = context["page"], context["story"]
     newsroom = context["edition_settings"].name
-    image_url = page.featured_image.get_rendition("width-1200").url if page.featured_image else None
+    image_url = None
+    if page.featured_image:
+        try:
+            image_url = page.featured_image.get_rendition("width-1200").url
+        except SourceImageIOError:  # the original is gone: the story still reads, unillustrated
+            image_url = None
     home = edition_home_for(context.get("request"), _language())
     documents: list[Any] = [
         metadata.news_article(
@@ -190,3 +196,11 @@ def share_links(article: ArticlePage) -> list[tuple[str, str]]:
     shared = links(absolute(article.url or ""), article.title)
     named = [(_("Email") if name == "Email" else name, href) for name, href in shared]
     return [*named, (_("Short link"), absolute(f"/a/{article.pk}/"))]
+
+
+@register.simple_tag(takes_context=True)
+def recommended_stories(context: template.Context) -> list[ArticlePage]:
+    from masthead.journalism.queries import recommended_stories as recommended
+
+    edition_settings = context.get("edition_settings")
+    return recommended(edition_settings) if edition_settings is not None else []

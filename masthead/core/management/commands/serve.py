@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -56,7 +57,10 @@ class Command(BaseCommand):
                 # No access log: a log of who read what is what our readers must not leave.
                 "--graceful-timeout",
                 "10",
-            ]
+            ],
+            # The workers share one secret, in memory only, from which each day's visitor
+            # salt is drawn when there is no Redis (masthead/metrics/visitors.py).
+            env={**os.environ, "MASTHEAD_VISITOR_SEED": secrets.token_hex(32)},
         )
         children.append(server)
         self.stdout.write(f"masthead is serving on http://{options['host']}:{options['port']}/")

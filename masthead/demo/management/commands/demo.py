@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from masthead.demo.loader import load_demo
 from masthead.publishing.build import build_all, default_workers
 from masthead.publishing.receivers import paused
+from masthead.search.services import rebuild_index
 
 
 class Command(BaseCommand):
@@ -20,6 +21,10 @@ class Command(BaseCommand):
             report = load_demo(log=lambda line: self.stdout.write(f"  {line}"))
         built = build_all(workers=default_workers())
         self.stdout.write(f"  {built.pages} pages published in {built.seconds:.1f} s")
+        indexed = rebuild_index()  # the worker would index the stories later, one by one
+        self.stdout.write(
+            f"  {indexed.indexed} stories indexed for search in {indexed.seconds:.1f} s"
+        )
         base = settings.BASE_URL
         self.stdout.write(self.style.SUCCESS("The demo newsroom is ready."))
         self.stdout.write(f"  English edition  {base}/")
