@@ -148,12 +148,12 @@ def _indexed(story: ArticlePage, around: _Surroundings) -> IndexedStory:
         "url": around.story_url(story),
         "published_at": published_at,
         "headline": story.title,
+        "standfirst": normalize(story.standfirst),  # normalised once here, not per snippet
         "section_title": titles[0] if titles else "",
         "authors": [{"name": a.name, "name_my": a.name_my} for a in authors],
         "ranking": ranking_text(headline, standfirst, extra),
     }
-    stored = {  # normalised once here, not for each snippet
-        "standfirst": normalize(story.standfirst),
+    stored = {
         "text": compress(normalize(body[:STORED_TEXT_LENGTH])),
         "terms": compress(text),
     }

@@ -6,8 +6,8 @@
   integer, newest first, which is also the row id in the engine's index, so an edition, a
   date range and "newest first" are ranges and orders of one integer that the engine reads
   without joining anything.
-- ``SearchText`` holds what only some requests read: the standfirst and the compressed
-  body text snippets are cut from, and the compressed engine text of the story (terms.py),
+- ``SearchText`` holds what only some requests read: the compressed body text snippets
+  are cut from, and (on SQLite) the compressed engine text of the story (terms.py),
   needed to take the story out of the engine's index and the vocabulary again. On
   PostgreSQL its table also carries the story's tsvector with a GIN index (added by the
   migration), in rows kept narrow so an index lookup reads few pages.
@@ -42,6 +42,7 @@ class SearchDocument(models.Model):
     url = models.CharField(max_length=1000)
     published_at = models.DateTimeField()
     headline = models.TextField()
+    standfirst = models.TextField(blank=True)  # normalised: a snippet when the body has none
     section_title = models.CharField(max_length=255, blank=True)
     # [{"name": ..., "name_my": ...}] in byline order
     authors = models.JSONField(default=list, blank=True)
@@ -57,9 +58,10 @@ class SearchText(models.Model):
     document = models.OneToOneField(
         SearchDocument, on_delete=models.CASCADE, primary_key=True, related_name="stored"
     )
-    standfirst = models.TextField(blank=True)
     text = models.BinaryField()  # zlib: the plain body text, where snippets come from
-    terms = models.BinaryField()  # zlib: the engine text the index received (terms.py)
+    # zlib: the engine text FTS5 received (terms.py); empty on PostgreSQL, whose vector
+    # holds the story's terms itself
+    terms = models.BinaryField(blank=True, default=b"")
 
     def __str__(self) -> str:
         return f"text of {self.document_id}"

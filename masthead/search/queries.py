@@ -3,7 +3,7 @@
 A search asks the engine for the newest stories that match in each edition searched (at
 most MAX_RESULTS + 1, or LIVE_CANDIDATES while typing), merges the editions newest first,
 and, for best match, ranks those (ranking.py). The count is the number found, so beyond
-MAX_RESULTS the page says "more than 500", and best match is the best of the newest
+MAX_RESULTS the page says "more than 200", and best match is the best of the newest
 MAX_RESULTS + 1 matches: the work is bounded however common the words are.
 """
 
@@ -29,7 +29,7 @@ from masthead.search.terms import facet
 
 RESULTS_PER_PAGE = 10
 #: Results are counted up to this; the pages go no further.
-MAX_RESULTS = 500
+MAX_RESULTS = 200
 MAX_PAGE = MAX_RESULTS // RESULTS_PER_PAGE
 LIVE_RESULTS = 5
 #: Live search ranks the newest this many matches.
@@ -124,16 +124,9 @@ def search_stories(
     ordered = found if newest_first else _best_first(plan, found)
     shown = ordered[(page - 1) * RESULTS_PER_PAGE : page * RESULTS_PER_PAGE]
     documents = SearchDocument.objects.in_bulk(shown)
-    stored = {
-        key: (text, standfirst)
-        for key, text, standfirst in SearchText.objects.filter(document_id__in=shown).values_list(
-            "document_id", "text", "standfirst"
-        )
-    }
+    texts = dict(SearchText.objects.filter(pk__in=shown).values_list("pk", "text"))
     results = [
-        _result(documents[key], plan, *stored.get(key, (b"", "")))
-        for key in shown
-        if key in documents
+        _result(documents[key], plan, texts.get(key, b"")) for key in shown if key in documents
     ]
     return SearchResults(
         query=query,
@@ -144,13 +137,11 @@ def search_stories(
     )
 
 
-def _result(
-    document: SearchDocument, plan: MatchPlan, text: bytes | memoryview, standfirst: str
-) -> SearchResult:
+def _result(document: SearchDocument, plan: MatchPlan, text: bytes | memoryview) -> SearchResult:
     return SearchResult(
         url=document.url,
         headline=document.headline,
-        snippet=snippet(decompress(bytes(text)), plan, fallback=standfirst),
+        snippet=snippet(decompress(text), plan, fallback=document.standfirst),
         section=document.section_title,
         published_at=document.published_at,
         authors=_author_names(document.authors),

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import multiprocessing
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -24,7 +24,6 @@ from masthead.search import keys, vocabulary
 from masthead.search.backends import SearchEngine, engine
 from masthead.search.documents import (
     IndexedStory,
-    decompress,
     index_stories,
     stories_to_index,
 )
@@ -51,11 +50,32 @@ def _free_key(
 
 
 def _store(story: IndexedStory, search_engine: SearchEngine) -> None:
-    SearchDocument.objects.filter(page_id=story.page_id).delete()  # forgets its old terms
+    """Index a story, in place of what the index held for it. Only the terms that changed
+    are counted again in the vocabulary: a story edited and published again differs from
+    its last version in a few words, not in the hundreds it holds."""
+    before: set[str] = set()
+    old = SearchDocument.objects.filter(page_id=story.page_id).values_list("key", flat=True)
+    for key in old:
+        text = search_engine.indexed_text(key)
+        if text is not None:
+            search_engine.forget(key, text)
+            before = distinct_terms(text)
+        _delete_rows(key)
     key = _free_key(search_engine, story.language, story.published_at, story.page_id)
-    document = SearchDocument.objects.create(key=key, page_id=story.page_id, **story.document)
-    search_engine.store([(document.key, story.stored, story.engine_text)])
-    vocabulary.add(dict.fromkeys(distinct_terms(story.engine_text), 1))
+    SearchDocument.objects.create(key=key, page_id=story.page_id, **story.document)
+    search_engine.store([(key, story.stored, story.engine_text)])
+    after = distinct_terms(story.engine_text)
+    vocabulary.add(dict.fromkeys(after - before, 1))
+    vocabulary.remove(before - after)
+
+
+def _delete_rows(key: int) -> None:
+    """A document's rows, without forgetting its terms (the caller did)."""
+    with connection.cursor() as cursor:
+        for model, column in ((SearchText, "document_id"), (SearchDocument, "key")):
+            table = connection.ops.quote_name(model._meta.db_table)
+            column = connection.ops.quote_name(column)
+            cursor.execute(f"DELETE FROM {table} WHERE {column} = %s", [key])
 
 
 @transaction.atomic
@@ -86,14 +106,11 @@ def _remove(page_ids: set[int]) -> None:
 def forget_document(document: SearchDocument) -> None:
     """Take a document's terms out of the engine's index and the vocabulary, before its
     rows are deleted."""
-    stored = (
-        SearchText.objects.filter(document_id=document.key).values_list("terms", flat=True).first()
-    )
-    if stored is None:
-        return
-    text = decompress(stored)
-    engine().forget(document.key, text)
-    vocabulary.remove(distinct_terms(text))
+    search_engine = engine()
+    text = search_engine.indexed_text(document.key)
+    if text is not None:
+        search_engine.forget(document.key, text)
+        vocabulary.remove(distinct_terms(text))
 
 
 @dataclass(frozen=True)
@@ -125,15 +142,30 @@ def _chunks(page_ids: list[int], workers: int) -> Iterator[_Chunk]:
     connections.close_all()  # each forked worker opens its own
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(_index_chunk, batches)
+        # A few batches ahead of the writer, in order, so memory stays bounded.
+        pending: deque[Future[_Chunk]] = deque()
+        for batch in batches:
+            pending.append(pool.submit(_index_chunk, batch))
+            if len(pending) > 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 def _empty_index(search_engine: SearchEngine) -> None:
-    """Everything out at once: no need to forget stories one by one."""
+    """Everything out at once: no need to forget stories one by one. (PostgreSQL's
+    TRUNCATE also gives the space back, where DELETE would leave every old row behind.)"""
     search_engine.clear()
+    tables = [
+        connection.ops.quote_name(model._meta.db_table)
+        for model in (SearchText, SearchDocument, SearchTerm)
+    ]
     with connection.cursor() as cursor:
-        for model in (SearchText, SearchDocument, SearchTerm):
-            cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
+        if connection.vendor == "postgresql":
+            cursor.execute(f"TRUNCATE {', '.join(tables)}")
+        else:
+            for table in tables:
+                cursor.execute(f"DELETE FROM {table}")
 
 
 def rebuild_index(

@@ -7,7 +7,6 @@ a query or filter that cannot be searched gets a 400 with a message, never a 500
 from __future__ import annotations
 
 import json
-import time
 from typing import Any
 from urllib.parse import urlencode
 
@@ -17,19 +16,14 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
+from wagtail.models import Locale, Page
 
 from masthead.journalism.models import Author, SectionPage
-from masthead.journalism.queries import Navigation, edition_navigation
 from masthead.journalism.templatetags.news import edition_date, edition_home_for
 from masthead.search.forms import SearchFilterForm
 from masthead.search.queries import SearchResults, live_results, search_stories
 from masthead.search.query import QueryError, SearchQuery, parse_query
 from masthead.search.ratelimit import retry_after
-
-#: The search page is rendered for each search, never published: it reads the edition's
-#: menus at most this often per process (reading them costs more than the search itself).
-NAVIGATION_SECONDS = 60
-_navigation: dict[int, tuple[float, Navigation]] = {}
 
 #: The live endpoint's answer never exceeds this many bytes.
 LIVE_MAX_BYTES = 2048
@@ -88,7 +82,6 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "page_links": _page_links(request, results),
         "other_edition_search": _other_edition_search(request, language),
         "archive_url": _archive_url(request, language),
-        "navigation": _navigation_for(request, language),
     }
     response = TemplateResponse(request, "search/search_page.html", context, status=status)
     response["X-Robots-Tag"] = "noindex"
@@ -97,28 +90,19 @@ def search_page(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def _navigation_for(request: HttpRequest, language: str) -> Navigation | None:
-    home = edition_home_for(request, language)
-    if home is None:
-        return None
-    read_at, navigation = _navigation.get(home.pk, (0.0, None))
-    if navigation is None or time.monotonic() - read_at > NAVIGATION_SECONDS:
-        navigation = edition_navigation(home)
-        _navigation[home.pk] = (time.monotonic(), navigation)
-    return navigation
-
-
-def _edition_sections(language: str) -> list[SectionPage]:
-    # From the few section ids: filtering the page table by locale first would read every
-    # story of the edition.
+def _edition_sections(language: str) -> list[Page]:
+    """The edition's sections and subsections, for the section filter. Read by id from the
+    sections' own small table, then the edition picked out here: filtering the page table
+    by locale first would walk every story of the edition."""
     ids = list(SectionPage.objects.order_by().values_list("pk", flat=True))
+    locale = Locale.objects.filter(language_code=language).values_list("pk", flat=True).first()
     found = (
-        SectionPage.objects.live()
-        .filter(pk__in=ids, locale__language_code=language, depth__lte=4)
+        Page.objects.live()
+        .filter(pk__in=ids, depth__lte=4)
         .order_by()
-        .only("pk", "title", "depth", "path")
+        .only("pk", "title", "depth", "path", "locale_id")
     )
-    return sorted(found, key=lambda section: section.path)
+    return sorted((page for page in found if page.locale_id == locale), key=lambda p: p.path)
 
 
 def _page_links(request: HttpRequest, results: SearchResults | None) -> dict[str, str]:

@@ -32,6 +32,10 @@ class SearchEngine(Protocol):
         """Store (key, SearchText fields, engine text) rows: each story's stored text and
         its entry in the engine's index."""
 
+    def indexed_text(self, key: int) -> str | None:
+        """The terms a story is indexed with, space-separated (on SQLite, the engine text
+        it went in with, as FTS5 needs it to forget the story)."""
+
     def forget(self, key: int, text: str) -> None:
         """Take a story out of the index (``text``: what it was indexed with)."""
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from django.db import connection, transaction
 
-from masthead.search.models import SearchText
+from masthead.search.models import SearchDocument, SearchTerm, SearchText
 from masthead.search.plan import Clause, MatchPlan
 from masthead.search.terms import SEPARATOR
 
@@ -32,7 +32,7 @@ MAX_POSITION = 16383
 MAX_POSITIONS_PER_LEXEME = 255
 #: Reading one story's vector costs about this many bitmap entries (both measured on the
 #: 100,000-story archive): the break-even of the two ways of reading the index.
-VECTOR_COST = 25.0
+VECTOR_COST = 4.0
 
 
 def _table() -> str:
@@ -83,8 +83,9 @@ class PostgresEngine:
     name = "postgresql"
 
     def store(self, rows: list[tuple[int, dict[str, Any], str]]) -> None:
-        """In one INSERT with the vector: adding it by UPDATE would leave a dead copy of
-        every row behind, doubling the table until vacuumed."""
+        """In one INSERT with the vector (adding it by UPDATE would leave a dead copy of
+        every row behind, doubling the table until vacuumed). The engine text is not kept:
+        the vector holds the story's terms."""
         if not rows:
             return
         names = sorted(rows[0][1])
@@ -94,10 +95,24 @@ class PostgresEngine:
                 f"INSERT INTO {_table()} (document_id, {columns}, vector)"
                 f" VALUES (%s, {', '.join(['%s'] * len(names))}, %s::tsvector)",
                 [
-                    (key, *(fields[name] for name in names), tsvector_literal(text))
+                    (
+                        key,
+                        *({**fields, "terms": b""}[name] for name in names),
+                        tsvector_literal(text),
+                    )
                     for key, fields, text in rows
                 ],
             )
+
+    def indexed_text(self, key: int) -> str | None:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT array_to_string(tsvector_to_array(vector), ' ') FROM {_table()}"
+                " WHERE document_id = %s",
+                [key],
+            )
+            row = cursor.fetchone()
+        return None if row is None else row[0] or ""
 
     def forget(self, key: int, text: str) -> None:
         pass  # the vector lives in the SearchText row, deleted with the story's document
@@ -106,8 +121,13 @@ class PostgresEngine:
         pass
 
     def optimize(self) -> None:
+        """Fresh statistics for the planner after a rebuild (autovacuum may be off)."""
+        tables = [
+            connection.ops.quote_name(model._meta.db_table)
+            for model in (SearchText, SearchDocument, SearchTerm)
+        ]
         with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {_table()}")
+            cursor.execute(f"ANALYZE {', '.join(tables)}")
 
     def keys_between(self, low: int, high: int) -> set[int]:
         found = SearchText.objects.filter(pk__gte=low, pk__lte=high)

@@ -22,6 +22,7 @@ from typing import Any
 
 from django.db import connection
 
+from masthead.search.documents import decompress
 from masthead.search.models import SearchText
 from masthead.search.plan import Clause, MatchPlan
 from masthead.search.terms import PAIR_JOINER, SEPARATOR
@@ -72,6 +73,10 @@ class SqliteFts5Engine:
                 f"INSERT INTO {FTS_TABLE} (rowid, terms) VALUES (%s, %s)",
                 [(key, text) for key, _, text in rows],
             )
+
+    def indexed_text(self, key: int) -> str | None:
+        stored = SearchText.objects.filter(pk=key).values_list("terms", flat=True).first()
+        return None if stored is None else decompress(stored)
 
     def forget(self, key: int, text: str) -> None:
         with connection.cursor() as cursor:
