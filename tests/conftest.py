@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from django.test import override_settings
 
+from tests.smtp_server import smtp_server  # noqa: F401  (a fixture for every test)
+
 
 @pytest.fixture(scope="session", autouse=True)
 def isolated_var_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:

@@ -63,10 +63,12 @@ def reader_pages(language: str, *, every_template: bool = False) -> list[ReaderP
         "author": _route(home, "author", slug=author.author.slug),
         "static page": str(about.url),
         "contact page": str(contact.url),
+        "newsletter page": f"{home.url}newsletter/",
     }
     fact_check = stories.filter(story_format=StoryFormat.FACT_CHECK).order_by("pk").first()
     if fact_check is not None:
         pages["fact check"] = str(fact_check.url)
+    pages["login page"] = f"{home.url}accounts/login/"
     if every_template:
         for name, url in _other_templates(home, language, illustrated).items():
             if url not in pages.values():

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "masthead.journalism.weather",
     "masthead.metrics",
     "masthead.search",
+    "masthead.audience",
+    "masthead.newsletters",
     "masthead.publishing",
     "masthead.demo",
     "wagtail.contrib.redirects",
@@ -82,6 +84,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "allauth",
+    "allauth.account",
 ]
 
 MIDDLEWARE = [
@@ -94,6 +98,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -278,6 +283,46 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+
+# --- Reader accounts (docs/decisions/0017-reader-accounts.md) ------------------------------
+# django-allauth, under /accounts/ and /my/accounts/. A session (and its cookie) exists only
+# once a reader logs in; the CSRF cookie only once a reader opens an account page.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_ADAPTER = "masthead.audience.adapter.ReaderAccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "masthead.audience.forms.LoginForm",
+    "signup": "masthead.audience.forms.SignupForm",
+    "add_email": "masthead.audience.forms.AddEmailForm",
+    "change_password": "masthead.audience.forms.ChangePasswordForm",
+    "reset_password": "masthead.audience.forms.PasswordResetForm",
+    "reset_password_from_key": "masthead.audience.forms.ResetPasswordKeyForm",
+}
+ACCOUNT_LOGIN_METHODS = {"username", "email"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_USERNAME_MIN_LENGTH = 3
+ACCOUNT_SESSION_REMEMBER = None  # the reader chooses, on the login form
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""  # the adapter names the edition instead
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if HTTPS else "http"
+# allauth's own limits, per address and per account, kept in the cache (Redis when set).
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+    "confirm_email": "1/3m/key",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+}
+LOGIN_REDIRECT_URL = "reader_account"
+ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
 
 LOGGING = {
     "version": 1,

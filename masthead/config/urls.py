@@ -7,9 +7,11 @@ from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from masthead.audience import urls as audience_urls
 from masthead.journalism.views import short_article_url
 from masthead.journalism.weather import views as header_views
 from masthead.metrics import urls as metrics_urls
+from masthead.newsletters import urls as newsletter_urls
 from masthead.publishing import syndication_urls
 from masthead.publishing.lite import urls as lite_urls
 from masthead.search import urls as search_urls
@@ -43,6 +45,8 @@ urlpatterns += i18n_patterns(
                 *metrics_urls.edition_patterns,
                 *lite_urls.edition_patterns,
                 *search_urls.edition_patterns,
+                *newsletter_urls.edition_patterns,
+                *audience_urls.edition_patterns,
                 *header_views.edition_patterns,
                 *wagtail_utilities,
                 page_pattern,

@@ -1,19 +1,94 @@
-"""Reads shared by many renders in a row.
+"""Reads shared by many renders.
 
-Rendering a thousand pages, the publisher would read the same menu, footer and edition
-settings a thousand times. Inside `shared_reads()` the first render's answer is kept for the
-rest; outside it (a reader's request, the admin) every read is fresh.
+Every reader page shows the same menu, footer and edition settings; rendering them again for
+each request or each published file is most of what a page costs. They are kept here, keyed
+by the *content generation*: a token that every change to what reader pages show replaces
+(masthead/publishing/generation.py keeps it in the database and replaces it in the same
+transaction as the change). A request reads the token once, on its first shared read; a
+change committed after that is seen by the next request, never by half of this one. Values
+kept under an older token are dropped, so nothing stale is ever served.
+
+Inside `shared_reads()` (a batch of renders) the first answer is kept for the rest of the
+batch, without asking for the token again. Without a source for the token (nothing
+registered, or it cannot say) every read is fresh.
+
+A value kept here is shared by every thread of the process: keep strings, tuples and
+objects that renders only read. A key must name everything the value depends on apart from
+the content (language, host, year...).
 """
 
 from __future__ import annotations
 
 import contextlib
+import threading
 from collections.abc import Callable, Hashable, Iterator
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+GenerationSource = Callable[[], "str | None"]
+
+# Enough for both editions' menus, footers and settings and the bodies of the stories being
+# read most; when full it starts again empty rather than tracking what was used last.
+PROCESS_LIMIT = 2000
+
 _shared: ContextVar[dict[Hashable, Any] | None] = ContextVar("masthead_shared_reads", default=None)
+_OUTSIDE, _UNREAD = object(), object()
+_request_generation: ContextVar[object] = ContextVar("masthead_generation", default=_OUTSIDE)
+_source: list[GenerationSource] = []
+_lock = threading.Lock()
+_process_generation: str | None = None
+_process_store: dict[Hashable, Any] = {}
+
+
+def set_generation_source(source: GenerationSource | None) -> None:
+    """Where the current content generation is read from (None: nowhere, nothing kept)."""
+    _source[:] = [source] if source is not None else []
+    forget_process_reads()
+
+
+def begin_request() -> None:
+    """A new request, or a new render: the generation is read again on its first shared
+    read."""
+    _request_generation.set(_UNREAD)
+
+
+def end_request() -> None:
+    _request_generation.set(_OUTSIDE)
+
+
+@contextlib.contextmanager
+def request_scope() -> Iterator[None]:
+    """One render outside a server's request cycle (the publisher's)."""
+    token = _request_generation.set(_UNREAD)
+    try:
+        yield
+    finally:
+        _request_generation.reset(token)
+
+
+def content_changed() -> None:
+    """This transaction changed content: its own later reads must not use what was kept."""
+    if _request_generation.get() is not _OUTSIDE:
+        _request_generation.set(_UNREAD)
+
+
+def current_generation() -> str | None:
+    """The generation this request works from: read once, on first use; None outside a
+    request."""
+    known = _request_generation.get()
+    if known is _OUTSIDE:
+        return None
+    if known is _UNREAD:
+        known = _source[0]() if _source else None
+        _request_generation.set(known)
+    return known  # type: ignore[return-value]
+
+
+def forget_process_reads() -> None:
+    global _process_generation, _process_store
+    with _lock:
+        _process_generation, _process_store = None, {}
 
 
 @contextlib.contextmanager
@@ -26,10 +101,31 @@ def shared_reads() -> Iterator[None]:
 
 
 def remembered(key: Hashable, read: Callable[[], T]) -> T:
-    store = _shared.get()
-    if store is None:
+    """`read()`, or the answer it gave for `key` earlier in this batch or under the current
+    content generation."""
+    batch = _shared.get()
+    if batch is not None:
+        if key not in batch:
+            batch[key] = read()
+        value: T = batch[key]
+        return value
+    generation = current_generation()
+    if generation is None:
         return read()
-    if key not in store:
-        store[key] = read()
-    value: T = store[key]
-    return value
+    store = _store_for(generation)
+    try:
+        kept: T = store[key]
+        return kept
+    except KeyError:
+        pass
+    fresh = read()
+    store[key] = fresh
+    return fresh
+
+
+def _store_for(generation: str) -> dict[Hashable, Any]:
+    global _process_generation, _process_store
+    with _lock:
+        if _process_generation != generation or len(_process_store) >= PROCESS_LIMIT:
+            _process_generation, _process_store = generation, {}
+        return _process_store

@@ -7,7 +7,8 @@ query-count tests in tests/journalism/test_queries.py hold that line.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field
+import copy
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -16,21 +17,30 @@ from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from masthead import burmese
+from masthead.core.memo import remembered
 from masthead.core.time import display_today, display_zone
 from masthead.journalism.models import (
+    ArticleAuthor,
     ArticlePage,
     ArticlePageQuerySet,
+    ArticleTag,
     Author,
     EditionSettings,
     HomePage,
     SectionPage,
     Tag,
 )
-from masthead.journalism.models.querysets import count_live_in_section, descendant_paths
-from masthead.journalism.pagination import ListingPage, listing_page
+from masthead.journalism.models.querysets import descendant_paths
+from masthead.journalism.pagination import (
+    MAX_PAGE_NUMBER,
+    STORIES_PER_PAGE,
+    ListingPage,
+    last_page_number,
+    number_of_page_holding,
+)
 
 TOP_STORIES = 6
 SECTION_BLOCK_STORIES = 4
@@ -109,12 +119,7 @@ class SectionFront:
 def section_front(section: SectionPage, number: int | None = None) -> SectionFront:
     """The section's front (`number` None: a lead and the newest stories) or one of its
     numbered pages."""
-    in_edition = edition_articles(section)
-    stories = listing_page(
-        in_edition.in_section(section).recent(),
-        number,
-        total=count_live_in_section(section),
-    )
+    stories = listing_by_ids(section_story_ids(section), edition_articles(section), number)
     lead = stories.object_list.pop(0) if number is None and stories.object_list else None
     parent = section.get_parent().specific
     return SectionFront(
@@ -123,6 +128,51 @@ def section_front(section: SectionPage, number: int | None = None) -> SectionFro
         subsections=list(SectionPage.objects.live().child_of(section).order_by("path")),
         parent_section=parent if isinstance(parent, SectionPage) else None,
     )
+
+
+def section_story_ids(section: SectionPage) -> list[int]:
+    """The section's live stories (its subsections' and those also listed in it), oldest
+    first, kept for the content generation."""
+    in_section = edition_articles(section).in_section(section)
+    return remembered(
+        ("listing-ids", "section", section.pk),
+        lambda: list(in_section.order_by("first_published_at", "pk").values_list("pk", flat=True)),
+    )
+
+
+def listing_by_ids(
+    oldest_first: list[int], in_edition: ArticlePageQuerySet, number: int | None
+) -> ListingPage:
+    """`pagination.listing_page` of a listing whose story ids, oldest first, are known (the
+    stories are read by id from `in_edition`): a numbered page of a large listing read by
+    OFFSET sorts the whole listing again, and a full build renders thousands of them."""
+    total = len(oldest_first)
+    if number is None:
+        older = (
+            number_of_page_holding(total - STORIES_PER_PAGE - 1)
+            if total > STORIES_PER_PAGE
+            else None
+        )
+        return ListingPage(
+            _stories(in_edition, oldest_first[-STORIES_PER_PAGE:]), None, older=older, newer=None
+        )
+    last = last_page_number(total)
+    if total <= STORIES_PER_PAGE or not 1 <= number <= min(last, MAX_PAGE_NUMBER):
+        raise Http404(_("No such page."))
+    wanted = oldest_first[(number - 1) * STORIES_PER_PAGE : number * STORIES_PER_PAGE]
+    return ListingPage(
+        _stories(in_edition, wanted),
+        number,
+        older=number - 1 if number > 1 else None,
+        newer=number + 1 if number < last else None,
+        newer_is_front=number == last,
+    )
+
+
+def _stories(in_listing: ArticlePageQuerySet, oldest_first: list[int]) -> list[ArticlePage]:
+    """The stories with these ids, newest first."""
+    found = {story.pk: story for story in in_listing.filter(pk__in=oldest_first)}
+    return [found[pk] for pk in reversed(oldest_first) if pk in found]
 
 
 # --- Article page ---------------------------------------------------------------------------
@@ -138,6 +188,24 @@ class ArticleView:
     counterpart: ArticlePage | None
     corrections: list[Any] = field(default_factory=list)
     claims: list[Any] = field(default_factory=list)
+    featured_image: Any = None
+    locale: Any = None
+
+
+def shared_article_page(article: ArticlePage) -> ArticleView:
+    """`article_page` of a published story, read once per content generation. Each caller
+    gets its own copies of the listed stories: the view-count tags write on them."""
+    kept = remembered(
+        ("article-view", article.pk, article.live_revision_id), lambda: article_page(article)
+    )
+    related = [copy.copy(story) for story in kept.related]
+    return replace(
+        kept,
+        related=related,
+        previous_story=related[0] if related else None,
+        next_story=copy.copy(kept.next_story),
+        featured_image=copy.copy(kept.featured_image),
+    )
 
 
 def article_page(article: ArticlePage) -> ArticleView:
@@ -179,7 +247,23 @@ def article_page(article: ArticlePage) -> ArticleView:
         counterpart=counterpart,
         corrections=list(article.corrections.all()),
         claims=list(article.claims.all()),
+        featured_image=article.featured_image,
+        locale=article.locale,
     )
+
+
+def may_be_restricted(page: Page) -> bool:
+    """Whether a view restriction (a password, logged-in readers only...) may apply to
+    `page`. Almost no page has one: the restricted paths are read once per content
+    generation, and Wagtail's own check runs only where one may apply."""
+
+    def restrictions() -> tuple[tuple[str, ...], bool]:
+        paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+        return paths, Page.objects.filter(alias_of__isnull=False).exists()
+
+    restricted_paths, aliases_exist = remembered(("view-restrictions",), restrictions)
+    # A restriction on an alias's source covers the alias: Wagtail's check follows them.
+    return aliases_exist or any(page.path.startswith(path) for path in restricted_paths)
 
 
 # --- Listings: author, tag, date archive, On This Day, the archive ---------------------------
@@ -194,8 +278,38 @@ class Listing:
     years: list[tuple[int, int]] = field(default_factory=list)
 
 
+def authored_story_ids(home: HomePage, author: Author) -> list[int]:
+    """The author's live stories in the edition, oldest first, kept for the content
+    generation. Read from the bylines: filtering the edition's stories by author walks the
+    whole edition."""
+
+    def read() -> list[int]:
+        bylines = ArticleAuthor.objects.filter(
+            author=author, page__live=True, page__locale_id=home.locale_id
+        )
+        order = ("page__first_published_at", "page_id")
+        return list(dict.fromkeys(bylines.order_by(*order).values_list("page_id", flat=True)))
+
+    return remembered(("listing-ids", "author", author.pk, home.locale_id), read)
+
+
+def tagged_story_ids(home: HomePage, tag: Tag) -> list[int]:
+    """The tag's live stories in the edition, oldest first, kept for the content
+    generation. Read from the taggings, for the same reason as `authored_story_ids`."""
+
+    def read() -> list[int]:
+        taggings = ArticleTag.objects.filter(
+            tag=tag, content_object__live=True, content_object__locale_id=home.locale_id
+        )
+        order = ("content_object__first_published_at", "content_object_id")
+        ids = taggings.order_by(*order).values_list("content_object_id", flat=True)
+        return list(dict.fromkeys(ids))
+
+    return remembered(("listing-ids", "tag", tag.pk, home.locale_id), read)
+
+
 def author_listing(home: HomePage, author: Author, number: int | None) -> Listing:
-    page = listing_page(edition_articles(home).by_author(author).recent(), number)
+    page = listing_by_ids(authored_story_ids(home, author), edition_articles(home), number)
     _refuse_empty(page)
     return Listing(
         title=author.display_name, stories=list(page.object_list), page=page, author=author
@@ -203,7 +317,7 @@ def author_listing(home: HomePage, author: Author, number: int | None) -> Listin
 
 
 def tag_listing(home: HomePage, tag: Tag, number: int | None) -> Listing:
-    page = listing_page(edition_articles(home).tagged(tag).recent(), number)
+    page = listing_by_ids(tagged_story_ids(home, tag), edition_articles(home), number)
     _refuse_empty(page)
     return Listing(title=tag.name, stories=list(page.object_list), page=page, tag=tag)
 

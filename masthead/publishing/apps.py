@@ -10,9 +10,10 @@ class PublishingConfig(AppConfig):
 
     def ready(self) -> None:
         from masthead.core.periodic import register_periodic_job
-        from masthead.publishing import receivers, tasks
+        from masthead.publishing import generation, receivers, tasks
 
         receivers.connect()
+        generation.connect()
         register_periodic_job(
             name="refresh-daily-pages", every=timedelta(minutes=10), task=tasks.refresh_daily_pages
         )

@@ -19,7 +19,8 @@ from django.db import connections
 
 from masthead.publishing import store
 from masthead.publishing.footprints import record_all
-from masthead.publishing.inventory import all_urls
+from masthead.publishing.generation import advance as advance_generation
+from masthead.publishing.inventory import all_urls, live_stories, story_light_urls
 from masthead.publishing.publisher import Outcome, publish_url
 from masthead.publishing.render import render
 from masthead.publishing.volatile import without_volatile_regions
@@ -43,8 +44,10 @@ class BuildReport:
 def build_all(workers: int = 1, progress: Progress | None = None) -> BuildReport:
     """Render every URL of the site and remove every file that no longer has a page."""
     started = time.monotonic()
-    record_all()
-    urls = all_urls()
+    advance_generation()  # whatever was kept in any process is read afresh
+    light_urls = all_story_light_urls(workers)
+    record_all(light_urls)
+    urls = all_urls(light_urls)
     report = BuildReport()
     for outcomes in _in_parallel(_publish_chunk, urls, workers, progress):
         report.outcomes.update(outcomes)
@@ -54,6 +57,19 @@ def build_all(workers: int = 1, progress: Progress | None = None) -> BuildReport
             report.orphans_removed += 1
     report.seconds = time.monotonic() - started
     return report
+
+
+def all_story_light_urls(workers: int) -> dict[int, list[str]]:
+    """Every live story's light addresses, worked out by the workers in parallel."""
+    story_ids = [str(pk) for pk in live_stories().values_list("pk", flat=True)]
+    found: dict[int, list[str]] = {}
+    for light_urls in _in_parallel(_light_urls_chunk, story_ids, workers, None, chunk_size=2000):
+        found.update(light_urls)
+    return found
+
+
+def _light_urls_chunk(story_ids: Sequence[str]) -> dict[int, list[str]]:
+    return story_light_urls(int(pk) for pk in story_ids)
 
 
 def _publish_chunk(urls: Sequence[str]) -> Counter[Outcome]:
@@ -111,8 +127,9 @@ def _in_parallel(
     urls: list[str],
     workers: int,
     progress: Progress | None,
+    chunk_size: int = CHUNK,
 ) -> Iterator[Result]:
-    chunks = [urls[i : i + CHUNK] for i in range(0, len(urls), CHUNK)]
+    chunks = [urls[i : i + chunk_size] for i in range(0, len(urls), chunk_size)]
     done = 0
     if workers <= 1 or len(chunks) <= 1:
         for chunk in chunks:

@@ -40,7 +40,7 @@ from masthead.journalism.models import (
     SectionPage,
     Tag,
 )
-from masthead.journalism.queries import edition_articles
+from masthead.journalism.queries import authored_story_ids, edition_articles, tagged_story_ids
 
 FEED_LENGTH = 30
 FEED_KINDS = ("rss", "atom")
@@ -107,6 +107,9 @@ class FeedListing:
     updated_when_empty: datetime
     # Author and tag pages exist only while they hold a story in the edition; their feeds too.
     exists_when_empty: bool = True
+    # The newest stories' ids, newest first, when known: read by id and put in order here,
+    # since ordering by date makes the database walk the whole edition.
+    newest_ids: list[int] | None = None
 
 
 def resolve_listing(home: HomePage, listing: str, edition: EditionSettings) -> FeedListing:
@@ -132,7 +135,8 @@ def resolve_listing(home: HomePage, listing: str, edition: EditionSettings) -> F
             url=_home_route_url(home, "author", author.slug),
             title=f"{author.display_name} · {newsroom}",
             description=author.display_short_bio or author.display_name,
-            stories=articles.by_author(author),
+            stories=articles,
+            newest_ids=authored_story_ids(home, author)[-FEED_LENGTH:][::-1],
             updated_when_empty=EMPTY_FEED_UPDATED,
             exists_when_empty=False,
         )
@@ -145,7 +149,8 @@ def resolve_listing(home: HomePage, listing: str, edition: EditionSettings) -> F
             url=_home_route_url(home, "tag", tag.slug),
             title=f"{tag.name} · {newsroom}",
             description=tag.name,
-            stories=articles.tagged(tag),
+            stories=articles,
+            newest_ids=tagged_story_ids(home, tag)[-FEED_LENGTH:][::-1],
             updated_when_empty=EMPTY_FEED_UPDATED,
             exists_when_empty=False,
         )
@@ -220,16 +225,26 @@ FEED_CLASSES: dict[str, type[FullTextFeed]] = {
 def feed_stories(listing: FeedListing) -> list[ArticlePage]:
     """The newest stories of the listing with everything an item shows, in a fixed number
     of queries whatever the feed's length."""
-    return list(
-        listing.stories.recent().prefetch_related(
-            Prefetch("tagged_items", queryset=ArticleTag.objects.select_related("tag")),
-            Prefetch(
-                "featured_image__renditions",
-                queryset=NewsRendition.objects.filter(filter_spec=FEATURED_IMAGE_SPEC),
-            ),
-            "claims",
-            "corrections",
-        )[:FEED_LENGTH]
+    if listing.newest_ids is not None:
+        found = {
+            story.pk: story
+            for story in _with_item_details(
+                listing.stories.filter(pk__in=listing.newest_ids).order_by()
+            )
+        }
+        return [found[pk] for pk in listing.newest_ids if pk in found]
+    return list(_with_item_details(listing.stories.recent())[:FEED_LENGTH])
+
+
+def _with_item_details(stories: ArticlePageQuerySet) -> ArticlePageQuerySet:
+    return stories.prefetch_related(
+        Prefetch("tagged_items", queryset=ArticleTag.objects.select_related("tag")),
+        Prefetch(
+            "featured_image__renditions",
+            queryset=NewsRendition.objects.filter(filter_spec=FEATURED_IMAGE_SPEC),
+        ),
+        "claims",
+        "corrections",
     )
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import datetime
 
 from wagtail.models import Page
@@ -11,6 +12,7 @@ from wagtail.models import Page
 from masthead.core.time import display_zone
 from masthead.journalism.models import ArticleAuthor, ArticlePage, ArticleTag, SectionPage
 from masthead.publishing.affected import Listing, Trace, footprint_fields, page_key, page_trace
+from masthead.publishing.inventory import live_stories
 from masthead.publishing.lite.paths import lite_urls_for_article
 from masthead.publishing.models import Footprint
 from masthead.publishing.sitemaps import section_year_files
@@ -18,8 +20,9 @@ from masthead.publishing.sitemaps import section_year_files
 BATCH = 2000
 
 
-def record_all() -> int:
-    """Replace every page footprint with one describing the site as it is now."""
+def record_all(light_urls: Mapping[int, list[str]] | None = None) -> int:
+    """Replace every page footprint with one describing the site as it is now.
+    `light_urls`: every story's light addresses, when already worked out."""
     live_ids = set(Page.objects.live().values_list("pk", flat=True))
     stale = [
         key
@@ -31,7 +34,7 @@ def record_all() -> int:
     others = Page.objects.live().not_type(ArticlePage).filter(depth__gt=1).specific()
     _save({page.pk: page_trace(page) for page in others})
     recorded += len(others)
-    story_traces = list(_story_traces().items())
+    story_traces = list(_story_traces(light_urls).items())
     for start in range(0, len(story_traces), BATCH):
         _save(dict(story_traces[start : start + BATCH]))
     return recorded + len(story_traces)
@@ -47,7 +50,7 @@ def _save(traces: dict[int, Trace]) -> None:
     )
 
 
-def _story_traces() -> dict[int, Trace]:
+def _story_traces(light_urls: Mapping[int, list[str]] | None) -> dict[int, Trace]:
     sections = dict(SectionPage.objects.values_list("path", "pk"))
     section_urls = {
         section.path: section.url for section in SectionPage.objects.live().select_related()
@@ -66,8 +69,7 @@ def _story_traces() -> dict[int, Trace]:
         tags[story_id].append(tag_id)
 
     traces = {}
-    stories = ArticlePage.objects.live().select_related("locale").order_by("path")
-    for story in stories.iterator(chunk_size=BATCH):
+    for story in live_stories().iterator(chunk_size=BATCH):
         locale = story.locale_id
         step = Page.steplen
         ancestors = [story.path[:end] for end in range(3 * step, len(story.path), step)]
@@ -77,7 +79,8 @@ def _story_traces() -> dict[int, Trace]:
         }
         listings |= {("author", pk, locale) for pk in authors[story.pk]}
         listings |= {("tag", pk, locale) for pk in tags[story.pk]}
-        urls = {story.url, *lite_urls_for_article(story)}
+        light = light_urls.get(story.pk) if light_urls is not None else None
+        urls = {story.url, *(lite_urls_for_article(story) if light is None else light)}
         top = section_urls.get(story.path[: 3 * step])
         if top and story.first_published_at:
             urls.add(_sitemap_url(top, story.first_published_at, sitemap_files))

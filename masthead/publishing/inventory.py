@@ -4,16 +4,19 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from wagtail.models import Locale, Page
 
+from masthead.core.memo import shared_reads
 from masthead.core.time import display_zone
 from masthead.journalism.models import (
     ArticleAuthor,
     ArticlePage,
     ArticleTag,
+    Correction,
+    FactCheckClaim,
     HomePage,
     SectionPage,
 )
@@ -27,16 +30,41 @@ from masthead.publishing.paths import canonical
 from masthead.publishing.sitemaps import all_sitemap_urls
 
 
-def all_urls() -> list[str]:
-    """Both editions and the site-wide files (sitemaps, robots.txt)."""
+def all_urls(light_urls: Mapping[int, list[str]] | None = None) -> list[str]:
+    """Both editions and the site-wide files (sitemaps, robots.txt). `light_urls`: every
+    story's light addresses, when already worked out (`story_light_urls`)."""
     urls: list[str] = []
-    for locale_id in Locale.objects.order_by("pk").values_list("pk", flat=True):
-        urls.extend(edition_urls(locale_id))
-    urls.extend(all_sitemap_urls())
+    with shared_reads():  # the editions' fronts, read once for every story's light parts
+        for locale_id in Locale.objects.order_by("pk").values_list("pk", flat=True):
+            urls.extend(edition_urls(locale_id, light_urls))
+        urls.extend(all_sitemap_urls())
     return list(dict.fromkeys(canonical(url) for url in urls))
 
 
-def edition_urls(locale_id: int) -> list[str]:
+def live_stories() -> QuerySet[ArticlePage]:
+    """Live stories, each knowing whether it has corrections or fact-check claims (which
+    its light page must show), in tree order."""
+    return (
+        ArticlePage.objects.live()
+        .select_related("locale")
+        .annotate(
+            has_notes=Exists(Correction.objects.filter(page_id=OuterRef("pk")))
+            | Exists(FactCheckClaim.objects.filter(page_id=OuterRef("pk")))
+        )
+        .order_by("path")
+    )
+
+
+def story_light_urls(story_ids: Iterable[int]) -> dict[int, list[str]]:
+    """The light addresses of the given stories. Cutting long stories into parts is most of
+    what listing a large archive's addresses costs: a full build asks this once per story,
+    spread over its workers."""
+    with shared_reads():
+        stories = live_stories().filter(pk__in=list(story_ids))
+        return {story.pk: lite_urls_for_article(story) for story in stories}
+
+
+def edition_urls(locale_id: int, light_urls: Mapping[int, list[str]] | None = None) -> list[str]:
     """Every reader URL of one edition, fronts first."""
     home = HomePage.objects.filter(locale_id=locale_id, depth=2).first()
     if home is None or not home.live:
@@ -54,9 +82,9 @@ def edition_urls(locale_id: int) -> list[str]:
     urls += _listing_urls(home, "author")
     urls += _listing_urls(home, "tag")
     urls += _date_archive_urls(home)
-    live_stories = ArticlePage.objects.live().filter(locale_id=locale_id).select_related("locale")
-    for story in live_stories.order_by("path").iterator(chunk_size=2000):
-        urls += [story.url, *lite_urls_for_article(story)]
+    for story in live_stories().filter(locale_id=locale_id).iterator(chunk_size=2000):
+        light = light_urls.get(story.pk) if light_urls is not None else None
+        urls += [story.url, *(lite_urls_for_article(story) if light is None else light)]
     return urls
 
 

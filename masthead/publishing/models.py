@@ -54,3 +54,13 @@ class RenderFailure(models.Model):
 
     def __str__(self) -> str:
         return self.url
+
+
+class ContentGeneration(models.Model):
+    """One row: a token replaced by every change to what reader pages show, in the change's
+    own transaction. Reads shared by many renders are kept under it (masthead/core/memo.py)."""
+
+    token = models.CharField(max_length=32)
+
+    def __str__(self) -> str:
+        return self.token

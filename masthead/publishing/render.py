@@ -17,6 +17,8 @@ from django.core.handlers.base import BaseHandler
 from django.core.handlers.wsgi import WSGIRequest
 from django.core.signals import got_request_exception
 
+from masthead.core import memo
+
 # A published file is exactly what a render answers, so the render must be of a request
 # that carries nothing but its URL.
 _failure: ContextVar[str | None] = ContextVar("render_failure", default=None)
@@ -86,7 +88,8 @@ def render(url: str) -> Rendered:
     published file must be the same for every reader."""
     token = _failure.set(None)
     try:
-        response = _handler().get_response(WSGIRequest(_environ(url)))
+        with memo.request_scope():
+            response = _handler().get_response(WSGIRequest(_environ(url)))
         error = _failure.get()
     finally:
         _failure.reset(token)

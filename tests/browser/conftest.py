@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from tests.browser.chromium import WEBFONTS, Browsers, write_no_myanmar_fontconfig
+from tests.browser.reader import Reader
 
 _HERE = Path(__file__).resolve().parent
 
@@ -40,5 +41,13 @@ def visit(live_server: Any, no_myanmar_fontconfig: Path) -> Iterator[Browsers]:
     if not any(WEBFONTS.glob("*.woff2")):
         pytest.fail(f"no webfonts in {WEBFONTS}: run ./scripts/build-assets (needs npm) first")
     browsers = Browsers(no_myanmar_fontconfig)
+    yield browsers
+    browsers.close()
+
+
+@pytest.fixture
+def reader(no_myanmar_fontconfig: Path) -> Iterator[Reader]:
+    """Reader browsers (reader.page(viewport, ...)) on a machine with no Myanmar font."""
+    browsers = Reader(no_myanmar_fontconfig)
     yield browsers
     browsers.close()

@@ -17,7 +17,7 @@ from masthead.journalism.services import edition_home
 from masthead.journalism.weather.tasks import refresh_configured_weather
 from masthead.publishing.receivers import paused
 from tests.browser.chromium import CHROMIUM
-from tests.browser.reader import Reader, accessible_state, screenshot
+from tests.browser.reader import accessible_state, screenshot
 from tests.journalism.fake_weather import fake_weather_server
 
 pytest.importorskip("playwright.sync_api", reason="playwright is installed by `make install`")
@@ -30,13 +30,6 @@ pytestmark = [
 
 EDITIONS = ["en", "my"]
 TALLY = "people-goal-defections-tally"  # the demo's story with a Burmese counterpart
-
-
-@pytest.fixture
-def reader(no_myanmar_fontconfig: Any) -> Any:
-    browsers = Reader(no_myanmar_fontconfig)
-    yield browsers
-    browsers.close()
 
 
 @pytest.fixture
@@ -356,5 +349,6 @@ def test_a_first_visit_stays_within_the_weight_budget(reader, newsroom):
         f"{label}: {t / 1024:.1f} KB + fonts {f / 1024:.1f} KB"
         for label, (t, f) in measured.items()
     )
+    print(f"first visit, gzip-compressed: {report}")  # shown with pytest -s
     assert all(text <= TEXT_BUDGET for text, _ in measured.values()), report
     assert all(fonts <= FONT_BUDGET for _, fonts in measured.values()), report

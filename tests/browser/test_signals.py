@@ -3,7 +3,6 @@ JavaScript, and relative dates in the Recommended list of both editions."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -31,13 +30,6 @@ PHONE_AGENT = (
     "Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko)"
     " Chrome/120.0.0.0 Mobile Safari/537.36"
 )
-
-
-@pytest.fixture
-def reader(no_myanmar_fontconfig: Any) -> Iterator[Reader]:
-    browsers = Reader(no_myanmar_fontconfig)
-    yield browsers
-    browsers.close()
 
 
 def read(story_id: int, readers: int) -> None:

@@ -11,8 +11,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from masthead.core import memo
 from masthead.journalism.models import ArticlePage
 from masthead.journalism.services import add_correction
+from masthead.publishing.generation import current_token
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -20,13 +22,22 @@ pytestmark = pytest.mark.django_db
 YANGON = ZoneInfo("Asia/Yangon")
 
 
-def _queries_for(url: str) -> int:
+def _queries_for(url: str) -> tuple[int, int]:
+    """Queries of a first render (nothing kept from earlier requests) and of a render that
+    reuses what the first one kept for the current content generation."""
     client = Client()
     client.get(url)  # warm caches that are per process, not per request
-    with CaptureQueriesContext(connection) as captured:
+    with CaptureQueriesContext(connection) as warm:
         response = client.get(url)
     assert response.status_code == 200, url
-    return len(captured)
+    source = current_token
+    memo.set_generation_source(None)
+    try:
+        with CaptureQueriesContext(connection) as cold:
+            assert client.get(url).status_code == 200, url
+    finally:
+        memo.set_generation_source(source)
+    return len(cold), len(warm)
 
 
 def test_section_front_queries_do_not_grow_with_its_story_list():

@@ -4,6 +4,7 @@ writes in services.py."""
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -26,9 +27,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from masthead.core.memo import remembered
 from masthead.journalism.admin_forms import ArticlePageForm, NewsPageForm
 from masthead.journalism.blocks import ArticleBodyBlock, PageBodyBlock, WayToGiveBlock
-from masthead.journalism.models.querysets import ArticlePageQuerySet, descendant_paths
+from masthead.journalism.models.querysets import ArticlePageQuerySet
 from masthead.journalism.models.tags import ArticleTag
 from masthead.journalism.panels import ReadingTimePanel
 
@@ -120,24 +122,36 @@ class HomePage(RoutablePageMixin, Page):
         context["show_today"] = True  # the front is re-rendered through the day
         return context
 
+    def get_view_restrictions(self) -> Any:
+        return _view_restrictions(self, super().get_view_restrictions)
+
     def route(self, request: HttpRequest, path_components: list[str]) -> Any:
         """Find a page deep in the edition with one indexed query (by its slug and depth)
         instead of one per level, then let it route itself; anything else (the routes
         below, a section's numbered pages) goes the usual way."""
         if path_components and self.live:
-            found = (
-                Page.objects.filter(
-                    slug=path_components[-1],
-                    depth=self.depth + len(path_components),
-                    **descendant_paths(self.path),
-                    url_path=f"{self.url_path}{'/'.join(path_components)}/",
-                )
-                .specific()
-                .first()
+            # Read once per content generation; each request gets its own copy to work on.
+            found = remembered(
+                ("route", self.pk, tuple(path_components)),
+                lambda: self._page_at(path_components),
             )
             if found is not None:
-                return found.route(request, [])
+                return copy.copy(found).route(request, [])
         return super().route(request, path_components)
+
+    def _page_at(self, path_components: list[str]) -> Page | None:
+        # By slug and address only, unordered: given the tree position too, SQLite walks the
+        # edition's (depth, path) index, a scan of the archive, instead of the slug's.
+        found = (
+            Page.objects.filter(
+                slug=path_components[-1],
+                url_path=f"{self.url_path}{'/'.join(path_components)}/",
+            )
+            .order_by()
+            .specific()
+        )
+        depth = self.depth + len(path_components)
+        return next((p for p in found if p.depth == depth and p.path.startswith(self.path)), None)
 
     # Edition-wide listings: author and tag pages, date archives, On This Day, the archive.
     @re_path(r"^author/(?P<slug>[^/]+)/(?:page/(?P<number>\d{1,5})/)?$", name="author")
@@ -194,6 +208,15 @@ class HomePage(RoutablePageMixin, Page):
         return TemplateResponse(request, template, context)
 
 
+def _view_restrictions(page: Page, wagtails_own: Any) -> Any:
+    """No query where no restriction may apply: the check runs on every reader request."""
+    from wagtail.models import PageViewRestriction
+
+    from masthead.journalism.queries import may_be_restricted
+
+    return wagtails_own() if may_be_restricted(page) else PageViewRestriction.objects.none()
+
+
 class HomeTopStory(Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="top_story_placements")
     article = models.ForeignKey(
@@ -237,6 +260,9 @@ class SectionPage(RoutablePageMixin, Page):
 
     def can_move_to(self, parent: Page) -> bool:
         return super().can_move_to(parent) and _section_depth_ok(parent)
+
+    def get_view_restrictions(self) -> Any:
+        return _view_restrictions(self, super().get_view_restrictions)
 
     @re_path(r"^(?:page/(?P<number>\d{1,5})/)?$", name="front")
     def front_view(self, request: HttpRequest, number: str | None = None) -> HttpResponse:
@@ -374,12 +400,22 @@ class ArticlePage(Page):
         return self.story_format in OPINION_FORMATS
 
     def get_context(self, request: HttpRequest, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        from masthead.journalism.queries import article_page
+        from masthead.journalism.queries import article_page, shared_article_page
 
         context = super().get_context(request, *args, **kwargs)
-        context["story"] = article_page(self)
-        context["counterpart"] = context["story"].counterpart
+        if self.live and not getattr(request, "is_preview", False):
+            story = shared_article_page(self)
+            # The picture and locale read with the rest, instead of one query each.
+            self.featured_image = story.featured_image
+            self.locale = story.locale
+        else:
+            story = article_page(self)
+        context["story"] = story
+        context["counterpart"] = story.counterpart
         return context
+
+    def get_view_restrictions(self) -> Any:
+        return _view_restrictions(self, super().get_view_restrictions)
 
 
 class ArticleAuthor(Orderable):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import datetime
 from typing import Any
 
@@ -203,4 +204,7 @@ def recommended_stories(context: template.Context) -> list[ArticlePage]:
     from masthead.journalism.queries import recommended_stories as recommended
 
     edition_settings = context.get("edition_settings")
-    return recommended(edition_settings) if edition_settings is not None else []
+    if edition_settings is None:
+        return []
+    kept = remembered(("recommended", edition_settings.pk), lambda: recommended(edition_settings))
+    return [copy.copy(story) for story in kept]  # the view-count tags write on them

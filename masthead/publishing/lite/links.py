@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from wagtail.models import Page
 
 from masthead.core.editions import Edition, get_edition
+from masthead.core.memo import remembered
 from masthead.journalism.models import ArticlePage, HomePage, SectionPage
 
 LITE_SEGMENT = "lite"
@@ -52,7 +53,10 @@ class LiteLinks:
 
     @classmethod
     def load(cls) -> LiteLinks:
-        return cls(HomePage.objects.filter(depth=2).select_related("locale"))
+        """The editions' fronts, read once per content generation (or batch of renders)."""
+        return remembered(
+            ("lite-links",), lambda: cls(HomePage.objects.filter(depth=2).select_related("locale"))
+        )
 
     def tree(self, language: str) -> EditionTree | None:
         return next((t for t in self._trees.values() if t.edition.language == language), None)

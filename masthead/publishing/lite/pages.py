@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from masthead.core.editions import other_edition
+from masthead.core.memo import remembered
 from masthead.journalism.metadata import absolute
 from masthead.journalism.models import ArticlePage, EditionSettings, SectionPage
 from masthead.publishing.lite.flow import Piece, in_heading_order, story_pieces
@@ -44,7 +45,10 @@ MIN_PIECE = 1_024
 def _common(tree: EditionTree, links: LiteLinks) -> dict[str, Any]:
     other = other_edition(tree.edition)
     other_tree = links.tree(other.language)
-    settings = EditionSettings.for_language(tree.edition.language)
+    language = tree.edition.language
+    settings = remembered(
+        ("edition_settings", language), lambda: EditionSettings.for_language(language)
+    )
     return {
         "edition": tree.edition,
         "other_edition": other,

@@ -49,6 +49,9 @@ def surely_one_part(article: ArticlePage) -> bool:
     )
     if stored + BYTES_PER_BLOCK * len(blocks) > SURELY_ONE_PART_BYTES:
         return False
+    notes = getattr(article, "has_notes", None)  # annotated by a bulk read (inventory)
+    if notes is not None:
+        return not notes
     return not article.corrections.exists() and not article.claims.exists()
 
 

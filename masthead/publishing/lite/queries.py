@@ -104,10 +104,11 @@ def find_page(tree: EditionTree, path: str) -> Found | None:
     part = _PART.fullmatch(path)
     if part and int(part["number"]) >= 2:
         wanted[root + part["story"]] = int(part["number"])
-    pages = {
-        page.url_path: page
-        for page in Page.objects.live().public().filter(url_path__in=wanted).specific()
-    }
+    # By slug too, and unordered, so the database looks the slugs up in their index
+    # rather than scanning every page for the addresses.
+    slugs = {url_path.rstrip("/").rsplit("/", 1)[-1] for url_path in wanted}
+    found = Page.objects.live().public().filter(url_path__in=wanted, slug__in=slugs)
+    pages = {page.url_path: page for page in found.order_by().specific()}
     for url_path, number in wanted.items():
         page = pages.get(url_path)
         if page is None:

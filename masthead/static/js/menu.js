@@ -45,13 +45,13 @@
     if (group) {
       group.open = false;
       group.querySelector("summary").focus();
-    } else if (wide.matches) {
+    } else if (wide.matches && groups.some(function (g) { return g.open; })) {
       closeGroups(null);
-    } else if (drawer.open) {
+    } else if (!wide.matches && drawer.open) {
       drawer.open = false;
       toggle.focus();
     } else {
-      return;
+      return; // not ours: a dialog or the page may want this Escape
     }
     event.preventDefault();
   });

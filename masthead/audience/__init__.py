@@ -1,0 +1,1 @@
+"""Reader accounts (django-allauth in the edition's language and look); comments later."""
