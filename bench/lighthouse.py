@@ -42,7 +42,7 @@ from pathlib import Path
 from types import FrameType
 from urllib.parse import quote, unquote, urlsplit
 
-from reader_throughput import free_port, masthead_command, show
+from reader_throughput import free_port, load_demo, masthead_command, show
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse" / "cli" / "index.js"
@@ -132,17 +132,6 @@ def server_environment(var: Path) -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="masthead.config.settings",
     )
     return env
-
-
-def load_demo(env: dict[str, str]) -> None:
-    command = [*masthead_command(), "demo"]
-    show(command)
-    started = time.monotonic()
-    done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise RuntimeError(f"masthead demo failed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
-    published = [line.strip() for line in done.stdout.splitlines() if "pages published" in line]
-    print(f"    {'; '.join(published)} (demo took {time.monotonic() - started:.0f} s)")
 
 
 @contextlib.contextmanager

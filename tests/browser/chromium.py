@@ -130,6 +130,11 @@ class Browsers:
         self.launched: dict[bool, Any] = {}
 
     def __call__(self, url: str, viewport: str = "desktop", *, system_fonts: bool = False) -> Visit:
+        return Visit(self.chromium(system_fonts=system_fonts), url, viewport)
+
+    def chromium(self, *, system_fonts: bool) -> Any:
+        """The Chromium with the machine's own fonts, or with no Myanmar font at all,
+        started on first use."""
         if self.playwright is None:
             from playwright.sync_api import sync_playwright
 
@@ -141,7 +146,7 @@ class Browsers:
             self.launched[system_fonts] = self.playwright.chromium.launch(
                 executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, env=env
             )
-        return Visit(self.launched[system_fonts], url, viewport)
+        return self.launched[system_fonts]
 
     def close(self) -> None:
         """Stop the browsers; a test may do it early (to use the database) and again."""

@@ -4,11 +4,10 @@ size, with JavaScript on or off, started only when a test first opens a page (se
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
-from tests.browser.chromium import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, Browsers
+from tests.browser.chromium import SCREENSHOTS, Browsers
 
 PHONE = {"width": 360, "height": 780}
 DESKTOP = {"width": 1280, "height": 900}
@@ -23,18 +22,7 @@ class Reader(Browsers):
     def page(
         self, size: str = "desktop", *, javascript: bool = True, system_fonts: bool = True
     ) -> Any:
-        if self.playwright is None:
-            from playwright.sync_api import sync_playwright
-
-            self.playwright = sync_playwright().start()
-        if system_fonts not in self.launched:
-            env = None
-            if not system_fonts:
-                env = {**os.environ, "FONTCONFIG_FILE": str(self.no_myanmar_fontconfig)}
-            self.launched[system_fonts] = self.playwright.chromium.launch(
-                executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, env=env
-            )
-        context = self.launched[system_fonts].new_context(
+        context = self.chromium(system_fonts=system_fonts).new_context(
             viewport=SIZES[size], java_script_enabled=javascript, service_workers="block"
         )
         return context.new_page()
