@@ -53,6 +53,9 @@ def article(
     publish: bool = True,
     **draft_fields: Any,
 ) -> ArticlePage:
+    """A story in `in_section`, published unless `publish` is false. Without `published_at`
+    it is backdated by its serial number in minutes (a day after 1,440 stories): a test that
+    compares its time with another's must give one."""
     number = next(_serial)
     draft = ArticleDraft(
         title=title or f"Story number {number}",

@@ -133,7 +133,8 @@ if _database["ENGINE"] == "django.db.backends.sqlite3":
     Path(_database["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # WAL lets readers and the task worker run while a write commits; IMMEDIATE takes the
     # write lock at BEGIN so two writers queue instead of failing with "database is locked".
-    _database["CONN_MAX_AGE"] = 0
+    # Connections are kept between requests like PostgreSQL's: opening one and setting its
+    # pragmas cost more than the rest of a cached page's queries.
     _database["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
@@ -282,7 +283,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "wagtailadmin_login"
+# Readers log in through their edition's own login page (the name is resolved in the
+# edition's language); editors reach the admin's own through WAGTAILADMIN_LOGIN_URL's default.
+LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL  # pages restricted to logged-in readers
 
 # --- Reader accounts (docs/decisions/0017-reader-accounts.md) ------------------------------
 # django-allauth, under /accounts/ and /my/accounts/. A session (and its cookie) exists only

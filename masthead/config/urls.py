@@ -3,11 +3,11 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import URLPattern, URLResolver, include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
-from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from masthead.audience import urls as audience_urls
+from masthead.core import routing
 from masthead.journalism.views import short_article_url
 from masthead.journalism.weather import views as header_views
 from masthead.metrics import urls as metrics_urls
@@ -33,7 +33,7 @@ if settings.MASTHEAD_SERVE_MEDIA:
 # Wagtail's own page pattern matches \w, which excludes Burmese vowel signs, medials and asat,
 # so pages whose slugs keep them (docs/decisions/0003-burmese-slugs.md) need this one; the
 # slug validator decides what a slug may hold.
-page_pattern = re_path(r"^((?:[^/]+/)*)$", wagtail_views.serve, name="wagtail_serve")
+page_pattern = re_path(r"^((?:[^/]+/)*)$", routing.serve, name="wagtail_serve")
 wagtail_utilities = [p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"]
 
 urlpatterns += i18n_patterns(

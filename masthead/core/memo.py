@@ -12,6 +12,11 @@ Inside `shared_reads()` (a batch of renders) the first answer is kept for the re
 batch, without asking for the token again. Without a source for the token (nothing
 registered, or it cannot say) every read is fresh.
 
+Inside `build_batch()` (a chunk of a full build) what renders read is kept for the chunk
+only, still under the token each render reads: a build renders most pages once, so keeping
+their reads for the process would only push out the menus and footers every page shows.
+Values read in bulk for the whole chunk are put there beforehand (`keep_for_batch`).
+
 A value kept here is shared by every thread of the process: keep strings, tuples and
 objects that renders only read. A key must name everything the value depends on apart from
 the content (language, host, year...).
@@ -21,8 +26,9 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextvars import ContextVar
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -39,6 +45,22 @@ _source: list[GenerationSource] = []
 _lock = threading.Lock()
 _process_generation: str | None = None
 _process_store: dict[Hashable, Any] = {}
+
+
+@dataclass
+class _Batch:
+    """What one chunk of a build has read, valid under `generation` only."""
+
+    generation: str | None = None
+    values: dict[Hashable, Any] = field(default_factory=dict)
+
+    def under(self, generation: str) -> dict[Hashable, Any]:
+        if self.generation != generation:
+            self.generation, self.values = generation, {}
+        return self.values
+
+
+_batch: ContextVar[_Batch | None] = ContextVar("masthead_build_batch", default=None)
 
 
 def set_generation_source(source: GenerationSource | None) -> None:
@@ -100,9 +122,37 @@ def shared_reads() -> Iterator[None]:
         _shared.reset(token)
 
 
-def remembered(key: Hashable, read: Callable[[], T]) -> T:
+@contextlib.contextmanager
+def build_batch() -> Iterator[None]:
+    """Renders of one chunk of a full build: what they read is kept until the chunk ends."""
+    token = _batch.set(_Batch())
+    try:
+        yield
+    finally:
+        _batch.reset(token)
+
+
+def keep_for_batch(values: Mapping[Hashable, Any]) -> None:
+    """Put values read in bulk where this batch's reads will find them: a `shared_reads()`
+    batch's, or a build chunk's under the current generation (a render that finds another
+    generation reads afresh). Outside a batch nothing is kept."""
+    shared = _shared.get()
+    if shared is not None:
+        shared.update(values)
+        return
+    batch = _batch.get()
+    if batch is None:
+        return
+    with request_scope():
+        generation = current_generation()
+    if generation is not None:
+        batch.under(generation).update(values)
+
+
+def remembered(key: Hashable, read: Callable[[], T], *, across_chunks: bool = False) -> T:
     """`read()`, or the answer it gave for `key` earlier in this batch or under the current
-    content generation."""
+    content generation. `across_chunks`: a value many chunks of a build read (a long
+    listing's story ids), kept for the process even during a build."""
     batch = _shared.get()
     if batch is not None:
         if key not in batch:
@@ -112,6 +162,9 @@ def remembered(key: Hashable, read: Callable[[], T]) -> T:
     generation = current_generation()
     if generation is None:
         return read()
+    build = _batch.get()
+    if build is not None and not across_chunks:
+        return _remembered_for_build(build.under(generation), generation, key, read)
     store = _store_for(generation)
     try:
         kept: T = store[key]
@@ -120,6 +173,21 @@ def remembered(key: Hashable, read: Callable[[], T]) -> T:
         pass
     fresh = read()
     store[key] = fresh
+    return fresh
+
+
+def _remembered_for_build(
+    chunk: dict[Hashable, Any], generation: str, key: Hashable, read: Callable[[], T]
+) -> T:
+    """Kept for the chunk; what the process already keeps is used but not added to."""
+    if key in chunk:
+        value: T = chunk[key]
+        return value
+    process = _store_for(generation)
+    if key in process:
+        kept: T = process[key]
+        return kept
+    fresh = chunk[key] = read()
     return fresh
 
 

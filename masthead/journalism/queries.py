@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import calendar
 import copy
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -28,12 +31,15 @@ from masthead.journalism.models import (
     ArticlePageQuerySet,
     ArticleTag,
     Author,
+    Correction,
     EditionSettings,
+    FactCheckClaim,
     HomePage,
+    NewsImage,
     SectionPage,
     Tag,
 )
-from masthead.journalism.models.querysets import descendant_paths
+from masthead.journalism.models.querysets import child_paths, descendant_paths
 from masthead.journalism.pagination import (
     MAX_PAGE_NUMBER,
     STORIES_PER_PAGE,
@@ -88,7 +94,8 @@ def home_front(home: HomePage) -> HomeFront:
         sections = {s.pk: s for s in SectionPage.objects.live().filter(pk__in=section_ids)}
         chosen = [sections[pk] for pk in section_ids if pk in sections]
     else:
-        chosen = list(SectionPage.objects.live().child_of(home).in_menu().order_by("path")[:6])
+        in_menu = SectionPage.objects.live().filter(**child_paths(home)).in_menu()
+        chosen = list(in_menu.order_by("path")[:6])
     shown = {story.pk for story in top} | ({lead.pk} if lead else set())
     blocks = [
         SectionBlock(
@@ -125,7 +132,9 @@ def section_front(section: SectionPage, number: int | None = None) -> SectionFro
     return SectionFront(
         lead=lead,
         stories=stories,
-        subsections=list(SectionPage.objects.live().child_of(section).order_by("path")),
+        subsections=list(
+            SectionPage.objects.live().filter(**child_paths(section)).order_by("path")
+        ),
         parent_section=parent if isinstance(parent, SectionPage) else None,
     )
 
@@ -137,6 +146,7 @@ def section_story_ids(section: SectionPage) -> list[int]:
     return remembered(
         ("listing-ids", "section", section.pk),
         lambda: list(in_section.order_by("first_published_at", "pk").values_list("pk", flat=True)),
+        across_chunks=True,  # a long section's numbered pages span many chunks of a build
     )
 
 
@@ -170,8 +180,9 @@ def listing_by_ids(
 
 
 def _stories(in_listing: ArticlePageQuerySet, oldest_first: list[int]) -> list[ArticlePage]:
-    """The stories with these ids, newest first."""
-    found = {story.pk: story for story in in_listing.filter(pk__in=oldest_first)}
+    """The stories with these ids, newest first, without their bodies (a card shows none)."""
+    wanted = in_listing.filter(pk__in=oldest_first).defer_streamfields()
+    found = {story.pk: story for story in wanted}
     return [found[pk] for pk in reversed(oldest_first) if pk in found]
 
 
@@ -217,6 +228,7 @@ def article_page(article: ArticlePage) -> ArticleView:
         .filter(locale_id=article.locale_id, **descendant_paths(section.path))
         .exclude(pk=article.pk)
         .select_related("locale")
+        .defer_streamfields()  # headlines and cards only
     )
     published = article.first_published_at
     if published is None:  # a preview of a story never published
@@ -232,6 +244,7 @@ def article_page(article: ArticlePage) -> ArticleView:
         .filter(translation_key=article.translation_key)
         .exclude(locale_id=article.locale_id)
         .select_related("locale")
+        .defer_streamfields()
         .first()
     )
     return ArticleView(
@@ -250,6 +263,170 @@ def article_page(article: ArticlePage) -> ArticleView:
         featured_image=article.featured_image,
         locale=article.locale,
     )
+
+
+def article_pages(
+    articles: Sequence[ArticlePage], *, with_neighbours: bool = True
+) -> dict[int, ArticleView]:
+    """`article_page` of many published stories at once, in a fixed number of queries
+    (a full build reads a chunk of stories this way). Each view holds the same rows, in the
+    same order, as `article_page` gives; a story never published, or whose rows could come
+    in another order, is left out. Without
+    neighbours, no related, previous or next story is read (the light edition shows none)."""
+    stories = [story for story in articles if story.first_published_at is not None]
+    if not stories:
+        return {}
+    ancestors = _ancestors_by_path(stories)
+    sections = {story.pk: ancestors[story.path[: -Page.steplen]] for story in stories}
+    neighbours = (
+        _section_neighbours(stories, sections)
+        if with_neighbours
+        else {story.pk: ([], []) for story in stories}
+    )
+    listed = _listed_stories({pk for pair in neighbours.values() for pk in pair[0] + pair[1]})
+    counterparts = _counterparts(stories)
+    story_ids = [story.pk for story in stories]
+    authors = _grouped(
+        ArticleAuthor.objects.filter(page_id__in=story_ids)
+        .select_related("author", "author__photo")
+        .order_by("sort_order", "pk"),
+        "page_id",
+    )
+    corrections = _grouped(Correction.objects.filter(page_id__in=story_ids), "page_id")
+    claims = _grouped(FactCheckClaim.objects.filter(page_id__in=story_ids), "page_id")
+    pictured = {s.featured_image_id for s in stories} - {None}
+    images = NewsImage.objects.prefetch_renditions().in_bulk(pictured)
+    tags = _tags_of(story_ids)
+    # Rows tied on their ordering come in whatever order the database finds them, which
+    # may differ between one story's query and a chunk's: such a story is left to its own.
+    ambiguous = {pk for pk, rows in authors.items() if _tied(rows, "sort_order")}
+    ambiguous |= {pk for pk, rows in corrections.items() if _tied(rows, "noted_at", "sort_order")}
+    ambiguous |= {pk for pk, rows in claims.items() if _tied(rows, "sort_order")}
+    ambiguous |= {pk for pk, story in listed.items() if _tied(story.bylines.all(), "sort_order")}
+    views = {}
+    for story in stories:
+        older, newer = neighbours[story.pk]
+        if ambiguous.intersection([story.pk, *older, *newer]):
+            continue
+        breadcrumbs = [
+            copy.copy(ancestors[story.path[:end]])
+            for end in range(3 * Page.steplen, len(story.path), Page.steplen)
+        ]
+        related = [copy.copy(listed[pk]) for pk in older]
+        image = images.get(story.featured_image_id) if story.featured_image_id else None
+        views[story.pk] = ArticleView(
+            section=breadcrumbs[-1],
+            breadcrumbs=breadcrumbs,
+            authors=[byline.author for byline in authors[story.pk]],
+            tags=tags[story.pk],
+            related=related,
+            previous_story=related[0] if related else None,
+            next_story=copy.copy(listed[newer[0]]) if newer else None,
+            counterpart=counterparts.get(story.pk),
+            corrections=corrections[story.pk],
+            claims=claims[story.pk],
+            featured_image=copy.copy(image),
+            locale=story.locale,
+        )
+    return views
+
+
+def _tied(rows: Any, *ordering: str) -> bool:
+    keys = [tuple(getattr(row, name) for name in ordering) for row in rows]
+    return len(set(keys)) < len(keys)
+
+
+def _grouped(rows: Any, key: str) -> defaultdict[int, list[Any]]:
+    grouped: defaultdict[int, list[Any]] = defaultdict(list)
+    for row in rows:
+        grouped[getattr(row, key)].append(row)
+    return grouped
+
+
+def _ancestors_by_path(stories: Sequence[ArticlePage]) -> dict[str, Page]:
+    """Every section above the stories (below the edition's front), by tree path."""
+    paths = {
+        story.path[:end]
+        for story in stories
+        for end in range(3 * Page.steplen, len(story.path), Page.steplen)
+    }
+    return {page.path: page for page in Page.objects.filter(path__in=paths).specific()}
+
+
+def _section_neighbours(
+    stories: Sequence[ArticlePage], sections: dict[int, Page]
+) -> dict[int, tuple[list[int], list[int]]]:
+    """Each story's three newest older stories (newest first) and its next newer one, in
+    its section's tree and edition: `article_page`'s orderings, read from one ordered list
+    per section instead of two sorted queries per story."""
+    found = {}
+    for story in stories:
+        order, moments = _tree_order(sections[story.pk], story.locale_id)
+        published = story.first_published_at
+        older_end = bisect_left(moments, published)
+        newer_start = bisect_right(moments, published)
+        older = [pk for _moment, pk in reversed(order[max(older_end - 3, 0) : older_end])]
+        newer = [pk for _moment, pk in order[newer_start : newer_start + 1]]
+        found[story.pk] = (older, newer)
+    return found
+
+
+def _tree_order(section: Page, locale_id: int) -> tuple[list[tuple[Any, int]], list[Any]]:
+    """(first publication, id) of the live stories below `section` in the edition, oldest
+    first, and their publication times alone (to bisect); kept like the listings' ids."""
+
+    def read() -> tuple[list[tuple[Any, int]], list[Any]]:
+        below = (
+            ArticlePage.objects.live()
+            .filter(locale_id=locale_id, **descendant_paths(section.path))
+            .exclude(first_published_at=None)
+        )
+        rows = below.order_by("first_published_at", "pk").values_list("first_published_at", "pk")
+        order = list(rows)
+        return order, [moment for moment, _pk in order]
+
+    return remembered(("tree-order", section.pk, locale_id), read, across_chunks=True)
+
+
+def _listed_stories(story_ids: set[int]) -> dict[int, ArticlePage]:
+    if not story_ids:
+        return {}
+    found = ArticlePage.objects.live().select_related("locale").for_listing().defer_streamfields()
+    return {story.pk: story for story in found.filter(pk__in=story_ids).order_by()}
+
+
+def _counterparts(stories: Sequence[ArticlePage]) -> dict[int, ArticlePage]:
+    """Each story's live translation, the first in tree order, as `article_page` picks it."""
+    keys = {story.translation_key for story in stories}
+    candidates = (
+        ArticlePage.objects.live()
+        .filter(translation_key__in=keys)
+        .select_related("locale")
+        .defer_streamfields()  # the language switch shows an address only
+        .order_by("path")
+    )
+    by_key = _grouped(candidates, "translation_key")
+    found = {}
+    for story in stories:
+        others = [
+            c for c in by_key.get(story.translation_key, []) if c.locale_id != story.locale_id
+        ]
+        if others:
+            found[story.pk] = copy.copy(others[0])
+    return found
+
+
+def _tags_of(story_ids: list[int]) -> defaultdict[int, list[Tag]]:
+    """Each story's tags in the order they were given, as `article.tags.all()` lists them."""
+    taggings = (
+        ArticleTag.objects.filter(content_object_id__in=story_ids)
+        .select_related("tag")
+        .order_by("pk")
+    )
+    tags: defaultdict[int, list[Tag]] = defaultdict(list)
+    for tagging in taggings:
+        tags[tagging.content_object_id].append(tagging.tag)
+    return tags
 
 
 def may_be_restricted(page: Page) -> bool:
@@ -430,7 +607,7 @@ def edition_navigation(home: HomePage) -> Navigation:
     ]
     static_pages = list(
         Page.objects.live()
-        .child_of(home)
+        .filter(**child_paths(home))
         .not_type(SectionPage)
         .select_related("locale")
         .order_by("path")

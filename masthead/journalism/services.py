@@ -32,6 +32,7 @@ from masthead.journalism.models import (
     HomePage,
     SectionPage,
 )
+from masthead.journalism.signals import rows_updated
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -187,6 +188,7 @@ def publish_article(
         ArticlePage.objects.filter(pk=article.pk).update(
             first_published_at=published_at, last_published_at=published_at
         )
+        rows_updated.send(sender=ArticlePage)
         article.first_published_at = published_at
         article.last_published_at = published_at
     return revision
@@ -255,6 +257,7 @@ def link_counterparts(*, article: ArticlePage, counterpart: ArticlePage) -> None
     if clash:
         raise ValidationError("That story already has a counterpart in the other edition.")
     Page.objects.filter(pk=counterpart.pk).update(translation_key=article.translation_key)
+    rows_updated.send(sender=Page)
     counterpart.translation_key = article.translation_key
 
 
@@ -338,6 +341,7 @@ def convert_stored_zawgyi(*, model_label: str, pk: int, fields: set[str]) -> Non
         model.objects.filter(pk=pk).update(
             **{name: _unzawgyi(getattr(obj, name)) for name in fields}
         )
+        rows_updated.send(sender=model)
     elif obj.live:
         draft.save_revision().publish()
     else:

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from masthead.core.time import to_display_time
 from masthead.journalism.models import ArticlePage
+from masthead.metrics import recent
 from masthead.metrics.counting import PENDING_KEY
 from masthead.metrics.models import (
     DailyViews,
@@ -63,6 +64,7 @@ def fold_views(*, now: datetime | None = None) -> FoldReport:
         pass
     _fold_redis(report)
     prune(now=now or timezone.now())
+    recent.forget()
     return report
 
 

@@ -99,7 +99,8 @@ def popular_before(
 
 def _live(pairs: Iterable[tuple[int, int]], limit: int) -> list[Ranked]:
     pairs = list(pairs)
-    stories = ArticlePage.objects.live().for_listing().in_bulk([story for story, _ in pairs])
+    listed = ArticlePage.objects.live().for_listing().defer_streamfields()
+    stories = listed.in_bulk([story for story, _ in pairs])
     found = [Ranked(stories[story], views) for story, views in pairs if story in stories]
     return found[:limit]
 

@@ -21,7 +21,7 @@ from wagtail.models import Page
 
 from masthead.core.time import display_zone
 from masthead.journalism.models import ArticlePage, Author, HomePage, SectionPage, Tag
-from masthead.journalism.models.querysets import count_live_in_section
+from masthead.journalism.models.querysets import child_paths, count_live_in_section
 from masthead.journalism.pagination import last_page_number, number_of_page_holding
 from masthead.journalism.queries import edition_articles
 from masthead.journalism.weather.views import TODAY_FRAGMENT_PATH
@@ -269,8 +269,7 @@ def _neighbour_urls(page_id: int, trace: Trace) -> list[str]:
         return []
     siblings = (
         ArticlePage.objects.live()
-        .child_of(parent)
-        .filter(locale_id=trace.locale_id)
+        .filter(locale_id=trace.locale_id, **child_paths(parent))
         .exclude(pk=page_id)
         .select_related("locale")
     )

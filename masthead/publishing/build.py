@@ -17,11 +17,13 @@ from typing import TypeVar
 
 from django.db import connections
 
+from masthead.core import memo
 from masthead.publishing import store
 from masthead.publishing.footprints import record_all
 from masthead.publishing.generation import advance as advance_generation
-from masthead.publishing.inventory import all_urls, live_stories, story_light_urls
-from masthead.publishing.publisher import Outcome, publish_url
+from masthead.publishing.inventory import StoryAddresses, all_urls, live_stories, story_addresses
+from masthead.publishing.priming import prime_chunk
+from masthead.publishing.publisher import Outcome, publish_urls
 from masthead.publishing.render import render
 from masthead.publishing.volatile import without_volatile_regions
 
@@ -45,9 +47,10 @@ def build_all(workers: int = 1, progress: Progress | None = None) -> BuildReport
     """Render every URL of the site and remove every file that no longer has a page."""
     started = time.monotonic()
     advance_generation()  # whatever was kept in any process is read afresh
-    light_urls = all_story_light_urls(workers)
+    addresses = all_story_addresses(workers)
+    light_urls = {pk: found.light for pk, found in addresses.items()}
     record_all(light_urls)
-    urls = all_urls(light_urls)
+    urls = all_urls(light_urls, {pk: found.url for pk, found in addresses.items()})
     report = BuildReport()
     for outcomes in _in_parallel(_publish_chunk, urls, workers, progress):
         report.outcomes.update(outcomes)
@@ -59,21 +62,25 @@ def build_all(workers: int = 1, progress: Progress | None = None) -> BuildReport
     return report
 
 
-def all_story_light_urls(workers: int) -> dict[int, list[str]]:
-    """Every live story's light addresses, worked out by the workers in parallel."""
+def all_story_addresses(workers: int) -> dict[int, StoryAddresses]:
+    """Every live story's own and light addresses, worked out by the workers in parallel."""
     story_ids = [str(pk) for pk in live_stories().values_list("pk", flat=True)]
-    found: dict[int, list[str]] = {}
-    for light_urls in _in_parallel(_light_urls_chunk, story_ids, workers, None, chunk_size=2000):
-        found.update(light_urls)
+    found: dict[int, StoryAddresses] = {}
+    for addresses in _in_parallel(_addresses_chunk, story_ids, workers, None, chunk_size=2000):
+        found.update(addresses)
     return found
 
 
-def _light_urls_chunk(story_ids: Sequence[str]) -> dict[int, list[str]]:
-    return story_light_urls(int(pk) for pk in story_ids)
+def _addresses_chunk(story_ids: Sequence[str]) -> dict[int, StoryAddresses]:
+    return story_addresses(int(pk) for pk in story_ids)
 
 
 def _publish_chunk(urls: Sequence[str]) -> Counter[Outcome]:
-    return Counter(publish_url(url) for url in urls)
+    """Publish a chunk with its stories read in bulk beforehand, and what its renders read
+    kept for the chunk alone (most pages of a build are rendered once)."""
+    with memo.build_batch():
+        prime_chunk(urls)
+        return publish_urls(urls)
 
 
 @dataclass

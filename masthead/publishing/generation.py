@@ -22,6 +22,7 @@ from wagtail.images.models import AbstractRendition
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 from masthead.core import memo
+from masthead.journalism.signals import rows_updated
 from masthead.publishing.models import ContentGeneration
 
 ROW = 1
@@ -69,9 +70,10 @@ def _relations_changed(sender: Any, action: str, **kwargs: Any) -> None:
 
 
 def connect() -> None:
-    """Replace the token on every save and delete of content, and read it for the shared
-    reads. Receivers are connected per model: a receiver for every sender would turn off
-    Django's fast bulk deletes everywhere."""
+    """Replace the token on every save and delete of content (and every update the
+    journalism layer reports), and read it for the shared reads. Receivers are connected
+    per model: a receiver for every sender would turn off Django's fast bulk deletes
+    everywhere."""
     for model in content_models():
         uid = f"masthead-generation-{model._meta.label_lower}"
         post_save.connect(_changed, sender=model, dispatch_uid=uid)
@@ -81,6 +83,7 @@ def connect() -> None:
             m2m_changed.connect(
                 _relations_changed, sender=through, dispatch_uid=f"{uid}-{field.name}"
             )
+    rows_updated.connect(_changed, dispatch_uid="masthead-generation-rows-updated")
     request_started.connect(_request_started, dispatch_uid="masthead-generation-request")
     request_finished.connect(_request_finished, dispatch_uid="masthead-generation-request")
     memo.set_generation_source(current_token)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, QuerySet
 from wagtail.models import Locale, Page
 
-from masthead.core.memo import shared_reads
+from masthead.core.memo import keep_for_batch, shared_reads
 from masthead.core.time import display_zone
 from masthead.journalism.models import (
     ArticleAuthor,
@@ -20,23 +21,30 @@ from masthead.journalism.models import (
     HomePage,
     SectionPage,
 )
+from masthead.journalism.models.querysets import count_live_in_section
 from masthead.journalism.pagination import STORIES_PER_PAGE, last_page_number
 from masthead.journalism.queries import edition_articles
 from masthead.journalism.weather.views import TODAY_FRAGMENT_PATH
 from masthead.metrics.urls import SIDEBAR_FRAGMENT_PATH
 from masthead.publishing.feeds import feed_urls
-from masthead.publishing.lite.paths import lite_url, lite_urls_for_article
+from masthead.publishing.lite.links import LiteLinks
+from masthead.publishing.lite.paths import lite_url, lite_urls_for_article, surely_one_part
+from masthead.publishing.lite.queries import lite_stories, lite_story_key
 from masthead.publishing.paths import canonical
 from masthead.publishing.sitemaps import all_sitemap_urls
 
 
-def all_urls(light_urls: Mapping[int, list[str]] | None = None) -> list[str]:
-    """Both editions and the site-wide files (sitemaps, robots.txt). `light_urls`: every
-    story's light addresses, when already worked out (`story_light_urls`)."""
+def all_urls(
+    light_urls: Mapping[int, list[str]] | None = None,
+    story_urls: Mapping[int, str | None] | None = None,
+) -> list[str]:
+    """Both editions and the site-wide files (sitemaps, robots.txt). `light_urls` and
+    `story_urls`: every story's light and own addresses, when already worked out
+    (`story_addresses`)."""
     urls: list[str] = []
     with shared_reads():  # the editions' fronts, read once for every story's light parts
         for locale_id in Locale.objects.order_by("pk").values_list("pk", flat=True):
-            urls.extend(edition_urls(locale_id, light_urls))
+            urls.extend(edition_urls(locale_id, light_urls, story_urls))
         urls.extend(all_sitemap_urls())
     return list(dict.fromkeys(canonical(url) for url in urls))
 
@@ -55,16 +63,46 @@ def live_stories() -> QuerySet[ArticlePage]:
     )
 
 
-def story_light_urls(story_ids: Iterable[int]) -> dict[int, list[str]]:
-    """The light addresses of the given stories. Cutting long stories into parts is most of
-    what listing a large archive's addresses costs: a full build asks this once per story,
-    spread over its workers."""
+@dataclass(frozen=True)
+class StoryAddresses:
+    """A story's own address and its light ones."""
+
+    url: str | None
+    light: list[str]
+
+
+def story_addresses(story_ids: Iterable[int]) -> dict[int, StoryAddresses]:
+    """The full and light addresses of the given stories. Cutting long stories into parts,
+    and working out each story's address, is most of what listing a large archive's
+    addresses costs: a full build asks this once per story, spread over its workers."""
     with shared_reads():
-        stories = live_stories().filter(pk__in=list(story_ids))
-        return {story.pk: lite_urls_for_article(story) for story in stories}
+        stories = list(live_stories().filter(pk__in=list(story_ids)))
+        _read_light_stories([story for story in stories if not surely_one_part(story)])
+        found = {}
+        for story in stories:
+            url = story.url
+            found[story.pk] = StoryAddresses(url, lite_urls_for_article(story, url))
+        return found
 
 
-def edition_urls(locale_id: int, light_urls: Mapping[int, list[str]] | None = None) -> list[str]:
+def story_light_urls(story_ids: Iterable[int]) -> dict[int, list[str]]:
+    """The light addresses of the given stories (see `story_addresses`)."""
+    return {pk: found.light for pk, found in story_addresses(story_ids).items()}
+
+
+def _read_light_stories(stories: list[ArticlePage]) -> None:
+    """What cutting these stories into parts reads, read in bulk for the whole batch."""
+    found = lite_stories(stories, LiteLinks.load())
+    keep_for_batch(
+        {lite_story_key(story): found[story.pk] for story in stories if story.pk in found}
+    )
+
+
+def edition_urls(
+    locale_id: int,
+    light_urls: Mapping[int, list[str]] | None = None,
+    story_urls: Mapping[int, str | None] | None = None,
+) -> list[str]:
     """Every reader URL of one edition, fronts first."""
     home = HomePage.objects.filter(locale_id=locale_id, depth=2).first()
     if home is None or not home.live:
@@ -73,18 +111,37 @@ def edition_urls(locale_id: int, light_urls: Mapping[int, list[str]] | None = No
     urls += [f"{home.url}archive/", f"{home.url}on-this-day/"]
     urls += [f"{home.url}{TODAY_FRAGMENT_PATH}"]  # the header's date and weather
     urls += [f"{home.url}{SIDEBAR_FRAGMENT_PATH}"]
-    stories = edition_articles(home)
     for section in SectionPage.objects.live().descendant_of(home).order_by("path"):
         urls += [section.url, lite_url(section.url), *feed_urls(section.url)]
-        urls += numbered_pages(section.url, stories.in_section(section).count())
+        urls += numbered_pages(section.url, count_live_in_section(section))
     others = Page.objects.live().descendant_of(home).not_type(SectionPage, ArticlePage)
     urls += [page.url for page in others.specific().order_by("path")]
     urls += _listing_urls(home, "author")
     urls += _listing_urls(home, "tag")
     urls += _date_archive_urls(home)
+    if light_urls is not None and story_urls is not None:
+        return urls + _known_story_urls(locale_id, light_urls, story_urls)
     for story in live_stories().filter(locale_id=locale_id).iterator(chunk_size=2000):
         light = light_urls.get(story.pk) if light_urls is not None else None
         urls += [story.url, *(lite_urls_for_article(story) if light is None else light)]
+    return urls
+
+
+def _known_story_urls(
+    locale_id: int, light_urls: Mapping[int, list[str]], story_urls: Mapping[int, str | None]
+) -> list[str]:
+    """The edition's stories' addresses in tree order, as already worked out; a story
+    published since is worked out here."""
+    urls: list[str] = []
+    in_order = ArticlePage.objects.live().filter(locale_id=locale_id).order_by("path")
+    for pk in in_order.values_list("pk", flat=True).iterator(chunk_size=5000):
+        if pk in story_urls and pk in light_urls:
+            url, light = story_urls[pk], light_urls[pk]
+        else:
+            found = story_addresses([pk]).get(pk, StoryAddresses(None, []))
+            url, light = found.url, found.light
+        if url is not None:
+            urls += [url, *light]
     return urls
 
 

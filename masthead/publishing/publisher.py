@@ -7,6 +7,7 @@ import enum
 import logging
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -35,6 +36,29 @@ def publish_url(url: str) -> Outcome:
     """Render `url` and bring its file in line: written when it is a page, removed when it
     is gone. When the render or the write fails the old file stays and the failure is kept
     for the admin."""
+    outcome = _publish(url)
+    if outcome is not Outcome.FAILED:
+        RenderFailure.objects.filter(url=url).delete()
+    return outcome
+
+
+def publish_urls(urls: Sequence[str]) -> Counter[Outcome]:
+    """`publish_url` of each URL, forgetting the old failures of those that succeed in one
+    query at the end rather than one per URL (a full build publishes hundreds of
+    thousands)."""
+    outcomes: Counter[Outcome] = Counter()
+    succeeded = []
+    for url in urls:
+        outcome = _publish(url)
+        outcomes[outcome] += 1
+        if outcome is not Outcome.FAILED:
+            succeeded.append(url)
+    for start in range(0, len(succeeded), 500):
+        RenderFailure.objects.filter(url__in=succeeded[start : start + 500]).delete()
+    return outcomes
+
+
+def _publish(url: str) -> Outcome:
     try:
         with store.url_lock(url):
             rendered = render(url)
@@ -48,7 +72,6 @@ def publish_url(url: str) -> Outcome:
     except OSError as error:  # a full disk, a read-only tree: the old file keeps serving
         _record_failure(url, f"could not write the file: {error}")
         return Outcome.FAILED
-    RenderFailure.objects.filter(url=url).delete()
     logger.debug("rendered %s: %s", url, outcome.value)
     return outcome
 

@@ -10,9 +10,11 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import Page
 
 from masthead.core import memo
 from masthead.journalism.models import ArticlePage
+from masthead.journalism.models.querysets import child_paths
 from masthead.journalism.services import add_correction
 from masthead.publishing.generation import current_token
 from tests import factories
@@ -90,6 +92,18 @@ def test_in_section_includes_subsections_and_stories_also_listed():
     found = set(ArticlePage.objects.live().in_section(news).values_list("pk", flat=True))
     assert found == {direct.pk, nested.pk, cross_listed.pk}
     assert elsewhere.pk not in found
+
+
+def test_child_paths_finds_the_pages_right_below_and_no_deeper():
+    news = factories.section("News")
+    burma = factories.section("Burma", parent=news)
+    world = factories.section("World", parent=news)
+    factories.article(burma)  # a grandchild
+    factories.section("Opinion")
+    story = factories.article(news)
+    below = Page.objects.filter(**child_paths(news)).order_by("path")
+    assert [page.pk for page in below] == [burma.pk, world.pk, story.pk]
+    assert list(below) == list(news.get_children().order_by("path"))
 
 
 def test_by_author_and_tagged():

@@ -15,7 +15,7 @@ from wagtail.models import PageViewRestriction
 
 from masthead.core import memo
 from masthead.journalism.models import ArticlePage, Author, ContactMessage, EditionSettings
-from masthead.journalism.services import add_correction
+from masthead.journalism.services import add_correction, link_counterparts
 from masthead.publishing.generation import current_token
 from masthead.publishing.volatile import without_volatile_regions
 from tests import factories
@@ -127,11 +127,21 @@ def test_renamed_author_reaches_the_byline():
     assert "Thida Aung Kyaw" in page(story.url)
 
 
+def test_counterparts_linked_by_an_update_reach_both_stories_at_once():
+    english = factories.article(factories.section("News"), title="Curfew lifted")
+    burmese = factories.article(factories.section("သတင်း", language="my"), title="ညမထွက်ရအမိန့်")
+    assert burmese.url not in page(english.url)
+    # The link is made with QuerySet.update(), which sends no post_save.
+    link_counterparts(article=english, counterpart=burmese)
+    assert burmese.url in page(english.url)
+
+
 def test_a_neighbour_published_later_appears_in_the_story_navigation():
     news = factories.section()
     story = factories.article(news, published_at=timezone.now() - timedelta(days=1))
     assert 'rel="next"' not in page(story.url)
-    newer = factories.article(news, title="The next morning")
+    # Given no time, a factory story is backdated by its serial number in minutes.
+    newer = factories.article(news, title="The next morning", published_at=timezone.now())
     assert f'rel="next" href="{newer.url}"' in page(story.url)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Prefetch, Q
 from django.db.models.functions import ExtractDay, ExtractMonth
@@ -12,6 +12,8 @@ from wagtail.query import PageQuerySet
 from masthead.core.time import display_zone
 
 if TYPE_CHECKING:
+    from wagtail.models import Page
+
     from masthead.journalism.models import Author, SectionPage, Tag
 
 
@@ -20,6 +22,13 @@ def descendant_paths(path: str) -> dict[str, str]:
     column (a LIKE prefix match cannot use an index on SQLite)."""
     # Tree paths use 0-9 and A-Z; "~" sorts after all of them.
     return {"path__gt": path, "path__lt": path + "~"}
+
+
+def child_paths(page: Page) -> dict[str, Any]:
+    """Filter arguments for the pages right below `page`: `child_of` as a range over the
+    indexed (depth, path) columns, which its LIKE cannot use on SQLite (it would read every
+    page at that depth: every story of an edition)."""
+    return {**descendant_paths(page.path), "depth": page.depth + 1}
 
 
 def _local_midnight(day: date) -> datetime:

@@ -3,11 +3,12 @@
 Everything here changes without a publish, so templates wrap each piece in a volatile region
 (<!--volatile-->...<!--/volatile-->, masthead/publishing/volatile.py; regions do not nest):
 `publish --verify` ignores it and the periodic refresh re-renders the pages whose figures
-changed.
+changed. The figures are read once a minute per process (masthead/metrics/recent.py).
 """
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from django import template
@@ -17,7 +18,7 @@ from django.utils.translation import get_language, ngettext
 
 from masthead import burmese
 from masthead.journalism.models import ArticlePage
-from masthead.metrics import rankings
+from masthead.metrics import rankings, recent
 from masthead.metrics.beacon import beacon_url
 
 register = template.Library()
@@ -48,7 +49,7 @@ def load_view_totals(*groups: Any) -> str:
         for story in ([group] if isinstance(group, ArticlePage) else group)
         if story is not None
     ]
-    totals = rankings.totals_for(story.pk for story in listed)
+    totals = _totals(tuple(story.pk for story in listed))
     for story in listed:
         story.view_total = totals.get(story.pk, 0)
     return ""
@@ -60,7 +61,7 @@ def view_count(story: ArticlePage, total: int | None = None) -> SafeString:
     if total is None:
         total = getattr(story, "view_total", None)
     if total is None:
-        total = rankings.totals_for([story.pk]).get(story.pk, 0)
+        total = _totals((story.pk,)).get(story.pk, 0)
     if not total:
         return mark_safe("")
     return format_html('<span class="views">{}</span>', views_text(total))
@@ -68,20 +69,57 @@ def view_count(story: ArticlePage, total: int | None = None) -> SafeString:
 
 @register.simple_tag
 def most_read(locale_id: int, section_path: str = "", limit: int = 5) -> list[rankings.Ranked]:
-    return rankings.most_read(locale_id=locale_id, section_path=section_path or None, limit=limit)
+    return _copies(
+        recent.kept(
+            ("most-read", locale_id, section_path, limit),
+            lambda: rankings.most_read(
+                locale_id=locale_id, section_path=section_path or None, limit=limit
+            ),
+        )
+    )
 
 
 @register.simple_tag
 def trending_stories(locale_id: int, limit: int = 5) -> list[rankings.Ranked]:
     """Trending for the home front, each with its all-time count (as everywhere else)."""
-    ranked = rankings.trending(locale_id=locale_id, limit=limit)
-    totals = rankings.totals_for(item.story.pk for item in ranked)
-    return [rankings.Ranked(item.story, totals.get(item.story.pk, 0)) for item in ranked]
+
+    def read() -> list[rankings.Ranked]:
+        ranked = rankings.trending(locale_id=locale_id, limit=limit)
+        totals = rankings.totals_for(item.story.pk for item in ranked)
+        return [rankings.Ranked(item.story, totals.get(item.story.pk, 0)) for item in ranked]
+
+    return _copies(recent.kept(("trending", locale_id, limit), read))
 
 
 @register.simple_tag
 def similar_picks(story: ArticlePage) -> list[rankings.Ranked]:
     """The first picks, and one more when there is a next page for "Load more"."""
-    return rankings.popular_before(
-        story=story, section_path=story.path[: -ArticlePage.steplen], limit=SIMILAR_PER_PAGE + 1
+    section_path = story.path[: -ArticlePage.steplen]
+    return _copies(
+        recent.kept(
+            ("similar", story.pk, section_path, story.first_published_at),
+            lambda: rankings.popular_before(
+                story=story, section_path=section_path, limit=SIMILAR_PER_PAGE + 1
+            ),
+        )
     )
+
+
+def _totals(story_ids: tuple[int, ...]) -> dict[int, int]:
+    """All-time totals (kept: read them, never change them)."""
+    return recent.kept(("totals", story_ids), lambda: rankings.totals_for(story_ids))
+
+
+def read_totals_for_batch(groups: list[tuple[int, ...]]) -> None:
+    """The totals `load_view_totals` and `view_count` will ask for, group by group, read
+    in one query for a batch of renders (a chunk of a full build)."""
+    totals = rankings.totals_for({pk for group in groups for pk in group})
+    recent.keep_for_batch(
+        {("totals", group): {pk: totals[pk] for pk in group if pk in totals} for group in groups}
+    )
+
+
+def _copies(ranked: list[rankings.Ranked]) -> list[rankings.Ranked]:
+    """Kept rankings, with stories of this render's own: templates may set attributes on
+    them."""
+    return [rankings.Ranked(copy.copy(item.story), item.views) for item in ranked]

@@ -29,7 +29,7 @@ from masthead.publishing.lite.queries import (
     SectionStories,
     lite_front,
     lite_section,
-    lite_story,
+    shared_lite_story,
 )
 from masthead.publishing.lite.split import utf8_size
 from masthead.publishing.lite.style import page_style
@@ -212,7 +212,7 @@ def story_parts(article: ArticlePage, tree: EditionTree, links: LiteLinks) -> St
     """The story in parts. The first part carries the standfirst, byline and dates, so it
     has less room than the later ones; both rooms are measured on the real page with the
     widest part numbers it could show."""
-    story = lite_story(article, links)
+    story = shared_lite_story(article, links)
     context = _common(tree, links)
     context.update(
         article=article,

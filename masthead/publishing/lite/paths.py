@@ -55,15 +55,17 @@ def surely_one_part(article: ArticlePage) -> bool:
     return not article.corrections.exists() and not article.claims.exists()
 
 
-def lite_urls_for_article(article: ArticlePage) -> list[str]:
+def lite_urls_for_article(article: ArticlePage, url: str | None = None) -> list[str]:
     """Every light address of a story: its own (part 1) and one per further part, as the
-    light edition cuts it now. A story outside any edition has none."""
+    light edition cuts it now. A story outside any edition has none. `url`: the story's
+    address, when the caller has worked it out already."""
     from masthead.publishing.lite.pages import part_url, story_parts
 
-    if not article.url:
+    url = url or article.url
+    if not url:
         return []
     if surely_one_part(article):
-        return [lite_url(article.url)]
+        return [lite_url(url)]
     links = LiteLinks.load()
     tree = links.tree(article.locale.language_code)
     if tree is None or links.lite_url(article) is None:
@@ -71,5 +73,5 @@ def lite_urls_for_article(article: ArticlePage) -> list[str]:
     with translation.override(tree.edition.language):
         count = story_parts(article, tree, links).count
     # Spelled as the full site spells the story's address (percent-encoded), like lite_url.
-    base = lite_url(article.url)
+    base = lite_url(url)
     return [part_url(base, number) for number in range(1, count + 1)]

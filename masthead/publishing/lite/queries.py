@@ -5,12 +5,14 @@ ones, so they ask for less (no bodies for listings, no related stories, no tags)
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
+from masthead.core.memo import remembered
 from masthead.journalism.models import (
     ArticlePage,
     Author,
@@ -20,7 +22,13 @@ from masthead.journalism.models import (
     NewsImage,
     SectionPage,
 )
-from masthead.journalism.queries import edition_navigation, home_front
+from masthead.journalism.models.querysets import child_paths
+from masthead.journalism.queries import (
+    ArticleView,
+    article_pages,
+    edition_navigation,
+    home_front,
+)
 from masthead.publishing.lite.flow import (
     FlowSources,
     LinkedPage,
@@ -98,7 +106,17 @@ class Found:
 def find_page(tree: EditionTree, path: str) -> Found | None:
     """The live, public page at `path` under the edition's front, and the part asked for:
     "news/x/" is part 1 of the story news/x/, "news/x/2/" its part 2. A page whose own slug
-    is a number wins over a part of the same name."""
+    is a number wins over a part of the same name. Kept per content generation, like the
+    full site's routes."""
+    return remembered(found_page_key(tree.home, path), lambda: _find_page(tree, path))
+
+
+def found_page_key(home: HomePage, path: str) -> tuple[str, int, str]:
+    """The key `find_page` keeps its answer by (a full build puts answers there in bulk)."""
+    return ("lite-page", home.pk, path)
+
+
+def _find_page(tree: EditionTree, path: str) -> Found | None:
     root = tree.home.url_path
     wanted = {root + path: 1}
     part = _PART.fullmatch(path)
@@ -173,7 +191,7 @@ def lite_section(section: SectionPage, tree: EditionTree, links: LiteLinks) -> L
         .recent()
         .defer_streamfields()[:SECTION_STORIES]
     )
-    subsections = SectionPage.objects.live().child_of(section).order_by("path")
+    subsections = SectionPage.objects.live().filter(**child_paths(section)).order_by("path")
     breadcrumbs = []
     if section.depth > tree.home.depth + 1:
         parent = section.get_parent()
@@ -215,6 +233,53 @@ def linked_pages_for(page_ids: set[int], links: LiteLinks) -> dict[int, LinkedPa
         url = links.best_url(page)
         if url:
             found[page.pk] = LinkedPage(title=page.title, url=url)
+    return found
+
+
+def shared_lite_story(article: ArticlePage, links: LiteLinks) -> LiteStory:
+    """`lite_story`, read once per content generation (a full build reads a chunk's stories
+    in bulk with `lite_stories`)."""
+    return remembered(lite_story_key(article), lambda: lite_story(article, links))
+
+
+def lite_story_key(article: ArticlePage) -> tuple[str, int, int | None]:
+    return ("lite-story", article.pk, article.live_revision_id)
+
+
+def lite_stories(
+    articles: Sequence[ArticlePage],
+    links: LiteLinks,
+    views: Mapping[int, ArticleView] | None = None,
+) -> dict[int, LiteStory]:
+    """`lite_story` of many stories at once: the section, bylines, notes and counterpart
+    from their full pages' bulk reads (`article_pages`, read here unless given), the
+    pictures and linked pages in one query each."""
+    if views is None:
+        views = article_pages(articles, with_neighbours=False)
+    pictures = pictures_for({pk for article in articles for pk in picture_image_ids(article)})
+    pages = linked_pages_for({pk for article in articles for pk in linked_page_ids(article)}, links)
+    found = {}
+    for article in articles:
+        view = views.get(article.pk)
+        if view is None:
+            continue
+        picture_ids, page_ids = picture_image_ids(article), linked_page_ids(article)
+        found[article.pk] = LiteStory(
+            article=article,
+            section=SectionLink(
+                title=article.kicker or view.section.title, url=links.lite_url(view.section) or ""
+            ),
+            authors=list(view.authors),
+            claims=list(view.claims),
+            corrections=list(view.corrections),
+            sources=FlowSources(
+                pictures={pk: p for pk, p in pictures.items() if pk in picture_ids},
+                linked_pages={pk: p for pk, p in pages.items() if pk in page_ids},
+            ),
+            lite_url=links.lite_url(article) or "",
+            full_url=links.full_url(article) or "",
+            counterpart_url=links.lite_url(view.counterpart) if view.counterpart else None,
+        )
     return found
 
 

@@ -1,0 +1,175 @@
+"""A full build reads its chunks' stories in bulk: what it writes must be, byte for byte, what
+a page rendered on its own gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from masthead.core import memo
+from masthead.demo.loader import load_demo
+from masthead.journalism.models import ArticlePage, SectionPage
+from masthead.journalism.queries import article_page, article_pages
+from masthead.metrics import recent
+from masthead.metrics.models import StoryViews
+from masthead.publishing import store
+from masthead.publishing.build import build_all, verify_all
+from masthead.publishing.inventory import live_stories, story_light_urls
+from masthead.publishing.priming import prime_chunk
+from masthead.publishing.publisher import Outcome
+from masthead.publishing.receivers import paused
+from masthead.publishing.render import render
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+LONG_TEXT = (
+    "Residents of the township said the road to the market had been closed for a week, "
+    "and that soldiers at the checkpoint searched every phone they found. "
+) * 300  # several light parts
+
+
+@pytest.fixture
+def demo():
+    """Both editions of the demo newsroom: sections and subsections, corrections,
+    fact-check claims, translations, pictures."""
+    root = Path(settings.PUBLISHED_ROOT)
+    for url in list(store.published_urls(root)):
+        store.remove(url, root)
+    with paused():
+        load_demo()
+        news = SectionPage.objects.live().filter(locale__language_code="en").order_by("path")
+        factories.article(news.last(), title="The long report", body_text=LONG_TEXT)
+
+
+def _story_chunk() -> list[str]:
+    """Every story's address followed by its light ones, in the inventory's order."""
+    stories = list(live_stories())
+    light = story_light_urls(story.pk for story in stories)
+    return [url for story in stories for url in (story.url, *light.get(story.pk, []))]
+
+
+def test_a_full_build_writes_what_single_renders_give(demo):
+    # One test, as loading the demo newsroom takes most of a minute.
+    report = build_all()
+
+    assert not report.outcomes.get(Outcome.FAILED)
+    result = verify_all()
+    assert result.ok, (result.stale[:5], result.missing[:5], result.failed[:5])
+    assert result.checked > 200
+    _a_primed_chunk_renders_the_same_bytes_with_fewer_queries()
+    _bulk_article_pages_hold_what_one_story_reads()
+
+
+def _a_primed_chunk_renders_the_same_bytes_with_fewer_queries() -> None:
+    urls = _story_chunk()
+    _give_every_other_story_views()
+    assert ArticlePage.objects.live().filter(corrections__isnull=False).exists()
+    assert ArticlePage.objects.live().filter(claims__isnull=False).exists()
+    assert any("/lite/" in url and url.rstrip("/").endswith("/2") for url in urls)
+    alone = {url: render(url).body for url in urls}
+    memo.forget_process_reads()
+    with CaptureQueriesContext(connection) as single:
+        for url in urls:
+            render(url)
+    memo.forget_process_reads()
+
+    with memo.build_batch(), CaptureQueriesContext(connection) as primed:
+        prime_chunk(urls)
+        in_chunk = {url: render(url).body for url in urls}
+
+    # View counts and Similar picks too: the chunk reads the counts in bulk.
+    assert [url for url in urls if in_chunk[url] != alone[url]] == []
+    assert any(b'class="views"' in body for body in in_chunk.values())
+    assert len(primed.captured_queries) < len(single.captured_queries) / 2
+    # The stories' and their related stories' counts are read once for the chunk, not page
+    # by page (a story left to its own render reads its own).
+    assert _reads_of_totals(primed) < _reads_of_totals(single) / 5
+
+
+def _reads_of_totals(queries: CaptureQueriesContext) -> int:
+    totals = f'WHERE "{StoryViews._meta.db_table}"."story_id" IN'
+    return sum(totals in query["sql"] for query in queries.captured_queries)
+
+
+def _give_every_other_story_views() -> None:
+    stories = ArticlePage.objects.live().order_by("path")
+    StoryViews.objects.bulk_create(
+        StoryViews(
+            story_id=story.pk,
+            locale_id=story.locale_id,
+            section_path=story.path[: -ArticlePage.steplen],
+            published_at=story.first_published_at,
+            total=1000 + 37 * number,
+        )
+        for number, story in enumerate(stories)
+        if number % 2
+    )
+    recent.forget()  # as folding new views does: the figures kept this minute are stale
+
+
+def _bulk_article_pages_hold_what_one_story_reads() -> None:
+    stories = list(ArticlePage.objects.live().order_by("path"))
+    assert any(story.locale.language_code == "my" for story in stories)
+
+    with memo.shared_reads():
+        views = article_pages(stories)
+
+    # Stories whose bylines tie on their order (the demo's co-written stories) read alone.
+    assert len(views) > len(stories) / 2
+    for story in stories:
+        if story.pk not in views:
+            continue
+        alone, bulk = article_page(story), views[story.pk]
+        assert [p.pk for p in bulk.breadcrumbs] == [p.pk for p in alone.breadcrumbs]
+        assert bulk.section.pk == alone.section.pk
+        assert [s.pk for s in bulk.related] == [s.pk for s in alone.related]
+        assert _pk(bulk.next_story) == _pk(alone.next_story)
+        assert _pk(bulk.counterpart) == _pk(alone.counterpart)
+        assert [a.pk for a in bulk.authors] == [a.pk for a in alone.authors]
+        assert [t.pk for t in bulk.tags] == [t.pk for t in alone.tags]
+        assert [c.pk for c in bulk.corrections] == [c.pk for c in alone.corrections]
+        assert [c.pk for c in bulk.claims] == [c.pk for c in alone.claims]
+        assert _pk(bulk.featured_image) == _pk(alone.featured_image)
+
+
+def test_a_chunk_seeing_a_new_generation_reads_afresh():
+    news = factories.section("News")
+    story = factories.article(news, title="The headline the chunk read")
+    with memo.build_batch():
+        prime_chunk([story.url])
+        assert b"The headline the chunk read" in render(story.url).body
+        story = ArticlePage.objects.get(pk=story.pk)
+        story.title = "A headline changed during the build"
+        story.save_revision().publish()
+
+        body = render(ArticlePage.objects.get(pk=story.pk).url).body
+
+    assert b"A headline changed during the build" in body
+
+
+def _pk(obj: object) -> object:
+    return getattr(obj, "pk", None)
+
+
+def test_a_build_chunk_keeps_what_its_renders_read_for_the_chunk_alone():
+    story = factories.article(factories.section("News"))
+    render(story.url)  # what is kept outside the memo (the site's root paths) is kept now
+    memo.forget_process_reads()
+    with CaptureQueriesContext(connection) as cold:
+        render(story.url)
+    memo.forget_process_reads()
+    with memo.build_batch():
+        render(story.url)
+        with CaptureQueriesContext(connection) as in_chunk:
+            render(story.url)
+
+    with CaptureQueriesContext(connection) as after_chunk:
+        render(story.url)
+
+    assert len(in_chunk.captured_queries) < len(cold.captured_queries)
+    assert len(after_chunk.captured_queries) == len(cold.captured_queries)
