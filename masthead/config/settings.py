@@ -157,6 +157,10 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Wagtail writes every picture size it hands out to this cache, pickled, even one it was
+# given already read: that was a tenth of a story page's render. Sizes are read with the
+# page instead (in bulk for a build), and rendered pages are kept (docs/decisions/0015).
+CACHES["renditions"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
 # --- Background tasks -----------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

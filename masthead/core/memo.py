@@ -9,8 +9,8 @@ change committed after that is seen by the next request, never by half of this o
 kept under an older token are dropped, so nothing stale is ever served.
 
 Inside `shared_reads()` (a batch of renders) the first answer is kept for the rest of the
-batch, without asking for the token again. Without a source for the token (nothing
-registered, or it cannot say) every read is fresh.
+batch, without asking for the token again (inside a build chunk: for the rest of the chunk).
+Without a source for the token (nothing registered, or it cannot say) every read is fresh.
 
 Inside `build_batch()` (a chunk of a full build) what renders read is kept for the chunk
 only, still under the token each render reads: a build renders most pages once, so keeping
@@ -115,6 +115,10 @@ def forget_process_reads() -> None:
 
 @contextlib.contextmanager
 def shared_reads() -> Iterator[None]:
+    if _batch.get() is not None:  # inside a build chunk: kept for the chunk's renders too
+        with request_scope():
+            yield
+        return
     token = _shared.set({})
     try:
         yield

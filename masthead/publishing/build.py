@@ -1,7 +1,7 @@
 """Whole-site work: rebuild every published file, or check every file against a fresh render.
 
-Both split the site's URLs among worker processes (forked, so each starts with Django ready
-and opens its own database connection) and report progress as they go.
+Both split the site among worker processes (forked, so each starts with Django ready and
+opens its own database connection) and report progress as they go.
 """
 
 from __future__ import annotations
@@ -13,23 +13,25 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any
 
 from django.db import connections
 
 from masthead.core import memo
+from masthead.journalism.models import ArticlePage
 from masthead.publishing import store
 from masthead.publishing.footprints import record_all
 from masthead.publishing.generation import advance as advance_generation
-from masthead.publishing.inventory import StoryAddresses, all_urls, live_stories, story_addresses
+from masthead.publishing.inventory import StoryAddresses, all_urls, story_addresses
 from masthead.publishing.priming import prime_chunk
 from masthead.publishing.publisher import Outcome, publish_urls
 from masthead.publishing.render import render
 from masthead.publishing.volatile import without_volatile_regions
 
-CHUNK = 200
-Result = TypeVar("Result")
+CHUNK = 200  # pages rendered by a worker between two reports
+STORIES_PER_CHUNK = 100  # with their light parts, about CHUNK pages
 Progress = Callable[[int, int], None]
+Task = tuple[Callable[[Any], Any], Sequence[Any]]  # a chunk's work and what it is given
 
 
 @dataclass
@@ -43,18 +45,43 @@ class BuildReport:
         return sum(self.outcomes.values())
 
 
+@dataclass
+class ChunkDone:
+    """What a worker did with one chunk: its outcomes, and the addresses of its stories."""
+
+    outcomes: Counter[Outcome]
+    stories: dict[int, StoryAddresses] = field(default_factory=dict)
+    items: int = 0  # stories or pages done, for the progress report
+
+
 def build_all(workers: int = 1, progress: Progress | None = None) -> BuildReport:
-    """Render every URL of the site and remove every file that no longer has a page."""
+    """Render every URL of the site and remove every file that no longer has a page.
+
+    Stories go to the workers by id, a chunk at a time: each worker works out its stories'
+    addresses (cutting a long story into light parts measures it, and the render of those
+    parts reuses the cutting) and renders them. Every other page goes by URL. `progress`
+    counts stories (with their light parts) and other pages."""
     started = time.monotonic()
     advance_generation()  # whatever was kept in any process is read afresh
-    addresses = all_story_addresses(workers)
-    light_urls = {pk: found.light for pk, found in addresses.items()}
-    record_all(light_urls)
-    urls = all_urls(light_urls, {pk: found.url for pk, found in addresses.items()})
+    story_ids = list(ArticlePage.objects.live().order_by("path").values_list("pk", flat=True))
+    other_urls = all_urls(with_stories=False)
+    tasks: list[Task] = [
+        (_publish_stories, story_ids[i : i + STORIES_PER_CHUNK])
+        for i in range(0, len(story_ids), STORIES_PER_CHUNK)
+    ]
+    tasks += [(_publish_chunk, other_urls[i : i + CHUNK]) for i in range(0, len(other_urls), CHUNK)]
     report = BuildReport()
-    for outcomes in _in_parallel(_publish_chunk, urls, workers, progress):
-        report.outcomes.update(outcomes)
-    wanted = set(urls)
+    stories: dict[int, StoryAddresses] = {}
+    done, total = 0, len(story_ids) + len(other_urls)
+    for chunk in _in_parallel(tasks, workers):
+        report.outcomes.update(chunk.outcomes)
+        stories.update(chunk.stories)
+        done += chunk.items
+        if progress:
+            progress(done, total)
+    record_all(stories)
+    wanted = set(other_urls)
+    wanted.update(url for found in stories.values() for url in (found.url, *found.light) if url)
     for url in list(store.published_urls()):
         if url not in wanted and store.remove(url):
             report.orphans_removed += 1
@@ -62,25 +89,26 @@ def build_all(workers: int = 1, progress: Progress | None = None) -> BuildReport
     return report
 
 
-def all_story_addresses(workers: int) -> dict[int, StoryAddresses]:
-    """Every live story's own and light addresses, worked out by the workers in parallel."""
-    story_ids = [str(pk) for pk in live_stories().values_list("pk", flat=True)]
-    found: dict[int, StoryAddresses] = {}
-    for addresses in _in_parallel(_addresses_chunk, story_ids, workers, None, chunk_size=2000):
-        found.update(addresses)
-    return found
+def _publish_stories(story_ids: Sequence[int]) -> ChunkDone:
+    """Publish these stories' own and light pages, with what their renders read read in
+    bulk beforehand and kept for the chunk alone (most pages of a build are rendered
+    once)."""
+    with memo.build_batch():
+        found = story_addresses(story_ids)
+        urls = [url for pk in story_ids if pk in found for url in _pages_of(found[pk])]
+        prime_chunk(urls)
+        return ChunkDone(publish_urls(urls), found, items=len(story_ids))
 
 
-def _addresses_chunk(story_ids: Sequence[str]) -> dict[int, StoryAddresses]:
-    return story_addresses(int(pk) for pk in story_ids)
+def _pages_of(story: StoryAddresses) -> list[str]:
+    return [story.url, *story.light] if story.url else []
 
 
-def _publish_chunk(urls: Sequence[str]) -> Counter[Outcome]:
-    """Publish a chunk with its stories read in bulk beforehand, and what its renders read
-    kept for the chunk alone (most pages of a build are rendered once)."""
+def _publish_chunk(urls: Sequence[str]) -> ChunkDone:
+    """Publish a chunk of pages other than stories (fronts, listings, archives, feeds)."""
     with memo.build_batch():
         prime_chunk(urls)
-        return publish_urls(urls)
+        return ChunkDone(publish_urls(urls), items=len(urls))
 
 
 @dataclass
@@ -100,11 +128,14 @@ def verify_all(workers: int = 1, progress: Progress | None = None) -> Verificati
     """Compare every file with a fresh render of its URL, volatile regions aside."""
     urls = all_urls()
     result = Verification()
-    for found in _in_parallel(_verify_chunk, urls, workers, progress):
+    tasks: list[Task] = [(_verify_chunk, urls[i : i + CHUNK]) for i in range(0, len(urls), CHUNK)]
+    for found in _in_parallel(tasks, workers):
         result.stale += found.stale
         result.missing += found.missing
         result.failed += found.failed
         result.checked += found.checked
+        if progress:
+            progress(result.checked, len(urls))
     wanted = set(urls)
     result.orphaned = sorted(url for url in store.published_urls() if url not in wanted)
     return result
@@ -129,34 +160,22 @@ def _verify_chunk(urls: Sequence[str]) -> Verification:
     return found
 
 
-def _in_parallel(
-    work: Callable[[Sequence[str]], Result],
-    urls: list[str],
-    workers: int,
-    progress: Progress | None,
-    chunk_size: int = CHUNK,
-) -> Iterator[Result]:
-    chunks = [urls[i : i + chunk_size] for i in range(0, len(urls), chunk_size)]
-    done = 0
-    if workers <= 1 or len(chunks) <= 1:
-        for chunk in chunks:
-            yield work(chunk)
-            done += len(chunk)
-            if progress:
-                progress(done, len(urls))
+def _in_parallel(tasks: list[Task], workers: int) -> Iterator[Any]:
+    """Each task's result, as each is done: in this process with one worker, else in
+    forked worker processes."""
+    if workers <= 1 or len(tasks) <= 1:
+        for work, items in tasks:
+            yield work(items)
         return
     connections.close_all()  # each forked worker opens its own
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {pool.submit(work, chunk): len(chunk) for chunk in chunks}
+        futures = [pool.submit(work, items) for work, items in tasks]
         for future in as_completed(futures):
             yield future.result()
-            done += futures[future]
-            if progress:
-                progress(done, len(urls))
 
 
-def progress_printer(write: Callable[[str], object]) -> Progress:
+def progress_printer(write: Callable[[str], object], unit: str = "pages") -> Progress:
     """A Progress that writes "  done/total pages (rate/s)" at most every two seconds."""
     started = time.monotonic()
     shown = [0.0]
@@ -167,7 +186,7 @@ def progress_printer(write: Callable[[str], object]) -> Progress:
             return
         shown[0] = now
         rate = done / max(now - started, 1e-6)
-        write(f"  {done:,}/{total:,} pages ({rate:,.0f}/s)")
+        write(f"  {done:,}/{total:,} {unit} ({rate:,.0f}/s)")
 
     return report
 

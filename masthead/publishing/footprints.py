@@ -6,23 +6,24 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
 from wagtail.models import Page
 
 from masthead.core.time import display_zone
 from masthead.journalism.models import ArticleAuthor, ArticlePage, ArticleTag, SectionPage
 from masthead.publishing.affected import Listing, Trace, footprint_fields, page_key, page_trace
-from masthead.publishing.inventory import live_stories
-from masthead.publishing.lite.paths import lite_urls_for_article
+from masthead.publishing.inventory import StoryAddresses, story_addresses
 from masthead.publishing.models import Footprint
 from masthead.publishing.sitemaps import section_year_files
 
 BATCH = 2000
 
 
-def record_all(light_urls: Mapping[int, list[str]] | None = None) -> int:
+def record_all(addresses: Mapping[int, StoryAddresses] | None = None) -> int:
     """Replace every page footprint with one describing the site as it is now.
-    `light_urls`: every story's light addresses, when already worked out."""
+    `addresses`: the stories' own and light addresses, when already worked out (a story
+    missing from them is worked out here)."""
     live_ids = set(Page.objects.live().values_list("pk", flat=True))
     stale = [
         key
@@ -34,7 +35,7 @@ def record_all(light_urls: Mapping[int, list[str]] | None = None) -> int:
     others = Page.objects.live().not_type(ArticlePage).filter(depth__gt=1).specific()
     _save({page.pk: page_trace(page) for page in others})
     recorded += len(others)
-    story_traces = list(_story_traces(light_urls).items())
+    story_traces = list(_story_traces(addresses or {}).items())
     for start in range(0, len(story_traces), BATCH):
         _save(dict(story_traces[start : start + BATCH]))
     return recorded + len(story_traces)
@@ -50,49 +51,52 @@ def _save(traces: dict[int, Trace]) -> None:
     )
 
 
-def _story_traces(light_urls: Mapping[int, list[str]] | None) -> dict[int, Trace]:
+def _story_traces(addresses: Mapping[int, StoryAddresses]) -> dict[int, Trace]:
     sections = dict(SectionPage.objects.values_list("path", "pk"))
     section_urls = {
         section.path: section.url for section in SectionPage.objects.live().select_related()
     }
     sitemap_files = {file.url for file in section_year_files()}
-    also_in = defaultdict(list)
-    for story_id, section_id in ArticlePage.also_in_sections.through.objects.values_list(
-        "articlepage_id", "sectionpage_id"
-    ):
-        also_in[story_id].append(section_id)
-    authors = defaultdict(list)
-    for story_id, author_id in ArticleAuthor.objects.values_list("page_id", "author_id"):
-        authors[story_id].append(author_id)
-    tags = defaultdict(list)
-    for story_id, tag_id in ArticleTag.objects.values_list("content_object_id", "tag_id"):
-        tags[story_id].append(tag_id)
-
+    also_in = _pairs(
+        ArticlePage.also_in_sections.through.objects, "articlepage_id", "sectionpage_id"
+    )
+    authors = _pairs(ArticleAuthor.objects, "page_id", "author_id")
+    tags = _pairs(ArticleTag.objects, "content_object_id", "tag_id")
+    # Plain rows: reading 100,000 stories as pages, bodies and all, took most of a minute.
+    rows = ArticlePage.objects.live().values_list(
+        "pk", "path", "locale_id", "first_published_at", "translation_key"
+    )
     traces = {}
-    for story in live_stories().iterator(chunk_size=BATCH):
-        locale = story.locale_id
+    for pk, path, locale, published, translation_key in rows.iterator(chunk_size=BATCH):
         step = Page.steplen
-        ancestors = [story.path[:end] for end in range(3 * step, len(story.path), step)]
-        section_ids = [sections[path] for path in ancestors if path in sections]
+        ancestors = [path[:end] for end in range(3 * step, len(path), step)]
+        section_ids = [sections[found] for found in ancestors if found in sections]
         listings: set[Listing] = {
-            ("section", pk, locale) for pk in [*section_ids, *also_in[story.pk]]
+            ("section", section_id, locale) for section_id in [*section_ids, *also_in[pk]]
         }
-        listings |= {("author", pk, locale) for pk in authors[story.pk]}
-        listings |= {("tag", pk, locale) for pk in tags[story.pk]}
-        light = light_urls.get(story.pk) if light_urls is not None else None
-        urls = {story.url, *(lite_urls_for_article(story) if light is None else light)}
-        top = section_urls.get(story.path[: 3 * step])
-        if top and story.first_published_at:
-            urls.add(_sitemap_url(top, story.first_published_at, sitemap_files))
-        traces[story.pk] = Trace(
+        listings |= {("author", author_id, locale) for author_id in authors[pk]}
+        listings |= {("tag", tag_id, locale) for tag_id in tags[pk]}
+        found = addresses.get(pk) or story_addresses([pk]).get(pk, StoryAddresses(None, []))
+        urls = {*([found.url] if found.url else []), *found.light}
+        top = section_urls.get(path[: 3 * step])
+        if top and published:
+            urls.add(_sitemap_url(top, published, sitemap_files))
+        traces[pk] = Trace(
             urls=urls,
             listings=listings,
             locale_id=locale,
-            published_at=story.first_published_at,
-            parent_id=sections.get(story.path[:-step]),
-            translation_key=story.translation_key,
+            published_at=published,
+            parent_id=sections.get(path[:-step]),
+            translation_key=translation_key,
         )
     return traces
+
+
+def _pairs(rows: Any, key: str, value: str) -> defaultdict[int, list[int]]:
+    found = defaultdict(list)
+    for left, right in rows.values_list(key, value):
+        found[left].append(right)
+    return found
 
 
 def _sitemap_url(top_section_url: str, published: datetime, files: set[str]) -> str:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, QuerySet
@@ -34,17 +34,14 @@ from masthead.publishing.paths import canonical
 from masthead.publishing.sitemaps import all_sitemap_urls
 
 
-def all_urls(
-    light_urls: Mapping[int, list[str]] | None = None,
-    story_urls: Mapping[int, str | None] | None = None,
-) -> list[str]:
-    """Both editions and the site-wide files (sitemaps, robots.txt). `light_urls` and
-    `story_urls`: every story's light and own addresses, when already worked out
-    (`story_addresses`)."""
+def all_urls(*, with_stories: bool = True) -> list[str]:
+    """Both editions and the site-wide files (sitemaps, robots.txt). Without stories:
+    every URL but the stories' own and light pages (a full build works those out chunk by
+    chunk, as it renders them)."""
     urls: list[str] = []
     with shared_reads():  # the editions' fronts, read once for every story's light parts
         for locale_id in Locale.objects.order_by("pk").values_list("pk", flat=True):
-            urls.extend(edition_urls(locale_id, light_urls, story_urls))
+            urls.extend(edition_urls(locale_id, with_stories=with_stories))
         urls.extend(all_sitemap_urls())
     return list(dict.fromkeys(canonical(url) for url in urls))
 
@@ -98,12 +95,8 @@ def _read_light_stories(stories: list[ArticlePage]) -> None:
     )
 
 
-def edition_urls(
-    locale_id: int,
-    light_urls: Mapping[int, list[str]] | None = None,
-    story_urls: Mapping[int, str | None] | None = None,
-) -> list[str]:
-    """Every reader URL of one edition, fronts first."""
+def edition_urls(locale_id: int, *, with_stories: bool = True) -> list[str]:
+    """Every reader URL of one edition, fronts first (stories last, unless left out)."""
     home = HomePage.objects.filter(locale_id=locale_id, depth=2).first()
     if home is None or not home.live:
         return []
@@ -119,29 +112,9 @@ def edition_urls(
     urls += _listing_urls(home, "author")
     urls += _listing_urls(home, "tag")
     urls += _date_archive_urls(home)
-    if light_urls is not None and story_urls is not None:
-        return urls + _known_story_urls(locale_id, light_urls, story_urls)
-    for story in live_stories().filter(locale_id=locale_id).iterator(chunk_size=2000):
-        light = light_urls.get(story.pk) if light_urls is not None else None
-        urls += [story.url, *(lite_urls_for_article(story) if light is None else light)]
-    return urls
-
-
-def _known_story_urls(
-    locale_id: int, light_urls: Mapping[int, list[str]], story_urls: Mapping[int, str | None]
-) -> list[str]:
-    """The edition's stories' addresses in tree order, as already worked out; a story
-    published since is worked out here."""
-    urls: list[str] = []
-    in_order = ArticlePage.objects.live().filter(locale_id=locale_id).order_by("path")
-    for pk in in_order.values_list("pk", flat=True).iterator(chunk_size=5000):
-        if pk in story_urls and pk in light_urls:
-            url, light = story_urls[pk], light_urls[pk]
-        else:
-            found = story_addresses([pk]).get(pk, StoryAddresses(None, []))
-            url, light = found.url, found.light
-        if url is not None:
-            urls += [url, *light]
+    if with_stories:
+        for story in live_stories().filter(locale_id=locale_id).iterator(chunk_size=2000):
+            urls += [story.url, *lite_urls_for_article(story)]
     return urls
 
 

@@ -17,6 +17,7 @@ from masthead.journalism.queries import article_page, article_pages
 from masthead.metrics import recent
 from masthead.metrics.models import StoryViews
 from masthead.publishing import store
+from masthead.publishing.affected import stored_trace, story_trace
 from masthead.publishing.build import build_all, verify_all
 from masthead.publishing.inventory import live_stories, story_light_urls
 from masthead.publishing.priming import prime_chunk
@@ -61,8 +62,18 @@ def test_a_full_build_writes_what_single_renders_give(demo):
     result = verify_all()
     assert result.ok, (result.stale[:5], result.missing[:5], result.failed[:5])
     assert result.checked > 200
+    _each_story_has_the_footprint_a_publish_records()
     _a_primed_chunk_renders_the_same_bytes_with_fewer_queries()
     _bulk_article_pages_hold_what_one_story_reads()
+
+
+def _each_story_has_the_footprint_a_publish_records() -> None:
+    # The build records every footprint at once, from the addresses its workers found; a
+    # publish records one story's from the story itself.
+    stories = list(ArticlePage.objects.live())
+    assert any(len(trace.urls) > 3 for trace in map(story_trace, stories))  # light parts
+    for story in stories:
+        assert stored_trace(story.pk) == story_trace(story), story.url
 
 
 def _a_primed_chunk_renders_the_same_bytes_with_fewer_queries() -> None:

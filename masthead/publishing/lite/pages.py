@@ -2,9 +2,10 @@
 
 A page is at most PAGE_BUDGET bytes of UTF-8, which a 2G connection brings in a few
 seconds. Fronts drop their least important entries until they fit (the last stories of the
-section blocks first, then the top stories, the lead last). A story is cut into parts: its
-header and footer are measured first, and the story's pieces are packed into the room left,
-in as few parts as it takes, made as even as they can be. Pages are rendered without the
+section blocks first, then the top stories, the lead last). A story that fits one page is
+that page; a longer one is cut into parts: its header and footer are measured first, and the
+story's pieces are packed into the room left, in as few parts as it takes, made as even as
+they can be. Pages are rendered without the
 request, from what the URL names, so a page is the same file for every reader.
 """
 
@@ -165,6 +166,7 @@ class StoryParts:
     story: LiteStory
     context: dict[str, Any]
     parts: list[list[Piece]]
+    whole: str | None = None  # the page of a story in one part, already rendered
 
     @property
     def count(self) -> int:
@@ -174,6 +176,8 @@ class StoryParts:
         return [part_url(self.story.lite_url, n) for n in range(1, self.count + 1)]
 
     def render(self, number: int) -> str:
+        if self.whole is not None:
+            return self.whole
         pieces = in_heading_order(self.parts[number - 1])
         return _render_part(
             self.context,
@@ -208,10 +212,19 @@ def pack(pieces: Sequence[Piece], first_room: int, later_room: int) -> list[list
     return parts
 
 
+def kept_story_parts(article: ArticlePage, tree: EditionTree, links: LiteLinks) -> StoryParts:
+    """`story_parts`, cut once for all of the story's part pages (each is a URL of its own,
+    and cutting measures the whole story) and for the listing of their addresses."""
+    return remembered(
+        ("lite-story-parts", article.pk, article.live_revision_id),
+        lambda: story_parts(article, tree, links),
+    )
+
+
 def story_parts(article: ArticlePage, tree: EditionTree, links: LiteLinks) -> StoryParts:
-    """The story in parts. The first part carries the standfirst, byline and dates, so it
-    has less room than the later ones; both rooms are measured on the real page with the
-    widest part numbers it could show."""
+    """The story in parts: one, when its page fits the budget whole. Otherwise the first
+    part carries the standfirst, byline and dates, so it has less room than the later ones;
+    both rooms are measured on the real page with the widest part numbers it could show."""
     story = shared_lite_story(article, links)
     context = _common(tree, links)
     context.update(
@@ -222,20 +235,44 @@ def story_parts(article: ArticlePage, tree: EditionTree, links: LiteLinks) -> St
     )
     if story.counterpart_url:
         context["other_url"] = story.counterpart_url
+    whole = _in_one_part(article, story, context)
+    if whole is not None:
+        return whole
     widest_url = part_url(story.lite_url, MEASURED_PART)
     first = PartPlace(1, MEASURED_PART, None, widest_url)
     later = PartPlace(MEASURED_PART, MEASURED_PART, widest_url, widest_url)
     first_room = PAGE_BUDGET - utf8_size(_render_part(context, body="", place=first))
     later_room = PAGE_BUDGET - utf8_size(_render_part(context, body="", place=later))
     limit = max(min(first_room, later_room), MIN_PIECE)
-    pieces = story_pieces(
+    pieces = _pieces(article, story, limit)
+    return StoryParts(story=story, context=context, parts=balanced(pieces, first_room, later_room))
+
+
+def _in_one_part(
+    article: ArticlePage, story: LiteStory, context: dict[str, Any]
+) -> StoryParts | None:
+    """The story as a single part, when its page fits the budget whole: most stories do,
+    and they need no measuring (one render instead of three)."""
+    pieces = _pieces(article, story, PAGE_BUDGET)
+    page = _render_part(
+        context,
+        body="\n".join(piece.html for piece in in_heading_order(pieces)),
+        place=_place(story.lite_url, 1, 1),
+    )
+    if utf8_size(page) > PAGE_BUDGET:
+        return None
+    return StoryParts(story=story, context=context, parts=[list(pieces)], whole=page)
+
+
+def _pieces(article: ArticlePage, story: LiteStory, limit: int) -> list[Piece]:
+    """The story's pieces, none larger than `limit` bytes."""
+    return story_pieces(
         article,
         claims=story.claims,
         corrections=story.corrections,
         sources=story.sources,
         limit=limit,
     )
-    return StoryParts(story=story, context=context, parts=balanced(pieces, first_room, later_room))
 
 
 def balanced(pieces: Sequence[Piece], first_room: int, later_room: int) -> list[list[Piece]]:

@@ -59,7 +59,7 @@ def lite_urls_for_article(article: ArticlePage, url: str | None = None) -> list[
     """Every light address of a story: its own (part 1) and one per further part, as the
     light edition cuts it now. A story outside any edition has none. `url`: the story's
     address, when the caller has worked it out already."""
-    from masthead.publishing.lite.pages import part_url, story_parts
+    from masthead.publishing.lite.pages import kept_story_parts, part_url
 
     url = url or article.url
     if not url:
@@ -71,7 +71,7 @@ def lite_urls_for_article(article: ArticlePage, url: str | None = None) -> list[
     if tree is None or links.lite_url(article) is None:
         return []
     with translation.override(tree.edition.language):
-        count = story_parts(article, tree, links).count
+        count = kept_story_parts(article, tree, links).count
     # Spelled as the full site spells the story's address (percent-encoded), like lite_url.
     base = lite_url(url)
     return [part_url(base, number) for number in range(1, count + 1)]

@@ -7,15 +7,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.views.decorators.http import require_safe
 
 from masthead.core.editions import edition_for_path
-from masthead.core.memo import remembered
 from masthead.journalism.models import ArticlePage, HomePage, SectionPage
 from masthead.publishing.lite.links import EditionTree, LiteLinks
 from masthead.publishing.lite.pages import (
-    StoryParts,
+    kept_story_parts,
     render_front,
     render_not_found,
     render_section,
-    story_parts,
 )
 from masthead.publishing.lite.queries import find_page
 from masthead.publishing.lite.style import style_source_hash
@@ -34,22 +32,13 @@ def _page(path: str, tree: EditionTree, links: LiteLinks) -> str | None:
         return None
     page = found.page
     if isinstance(page, ArticlePage):
-        parts = _story_parts(page, tree, links)
+        parts = kept_story_parts(page, tree, links)
         return parts.render(found.part) if found.part <= parts.count else None
     if isinstance(page, SectionPage):
         return render_section(page, tree, links)
     if isinstance(page, HomePage) and page.pk == tree.home.pk:
         return render_front(tree, links)
     return None  # a static page, the contact form...: the full site only
-
-
-def _story_parts(article: ArticlePage, tree: EditionTree, links: LiteLinks) -> StoryParts:
-    """The story cut into parts, once for all of its parts' pages (each part is a URL of
-    its own, and cutting measures the whole story)."""
-    return remembered(
-        ("lite-story-parts", article.pk, article.live_revision_id),
-        lambda: story_parts(article, tree, links),
-    )
 
 
 @require_safe

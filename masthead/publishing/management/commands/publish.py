@@ -49,11 +49,12 @@ class Command(BaseCommand):
         else:
             raise CommandError("Say what to publish: --all, --verify or one or more URLs.")
 
-    def _progress(self) -> Progress:
-        return progress_printer(self.stderr.write)
+    def _progress(self, unit: str = "pages") -> Progress:
+        return progress_printer(self.stderr.write, unit)
 
     def _build(self, workers: int) -> None:
-        report = build_all(workers=workers, progress=self._progress())
+        # A story counts once, with its light pages.
+        report = build_all(workers=workers, progress=self._progress("stories and other pages"))
         counts = ", ".join(f"{report.outcomes[o]:,} {o.value}" for o in Outcome)
         self.stdout.write(
             f"Published {report.pages:,} URLs in {report.seconds:.1f} s"
