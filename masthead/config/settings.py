@@ -149,7 +149,7 @@ REDIS_URL = env.url("REDIS_URL", None, ("redis", "rediss", "unix"))
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "masthead.core.cache.TolerantRedisCache",  # Redis down: a miss
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "masthead",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
