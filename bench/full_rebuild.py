@@ -110,6 +110,7 @@ def main() -> None:
             print(f"    generate: {seconds:.0f} s; {added.strip()}")
         published = var / "published"
         shutil.rmtree(published, ignore_errors=True)
+        os.sync()  # the old tree's deletion is written out before the clock starts
 
         print("Full rebuild")
         seconds, output = run(env, "publish", "--all", "--workers", str(options.workers))

@@ -136,6 +136,12 @@ def build_batch() -> Iterator[None]:
         _batch.reset(token)
 
 
+def in_build_batch() -> bool:
+    """Whether this is a build chunk's render, where reading ahead for the chunk's other
+    pages pays (they are rendered next, and what is kept goes with the chunk)."""
+    return _batch.get() is not None
+
+
 def keep_for_batch(values: Mapping[Hashable, Any]) -> None:
     """Put values read in bulk where this batch's reads will find them: a `shared_reads()`
     batch's, or a build chunk's under the current generation (a render that finds another

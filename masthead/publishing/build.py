@@ -18,6 +18,7 @@ from typing import Any
 from django.db import connections
 
 from masthead.core import memo
+from masthead.core.collector import settled_for_rendering
 from masthead.journalism.models import ArticlePage
 from masthead.publishing import store
 from masthead.publishing.footprints import record_all
@@ -162,17 +163,18 @@ def _verify_chunk(urls: Sequence[str]) -> Verification:
 
 def _in_parallel(tasks: list[Task], workers: int) -> Iterator[Any]:
     """Each task's result, as each is done: in this process with one worker, else in
-    forked worker processes."""
-    if workers <= 1 or len(tasks) <= 1:
-        for work, items in tasks:
-            yield work(items)
-        return
-    connections.close_all()  # each forked worker opens its own
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(work, items) for work, items in tasks]
-        for future in as_completed(futures):
-            yield future.result()
+    forked worker processes (which inherit the collector's settings)."""
+    with settled_for_rendering():
+        if workers <= 1 or len(tasks) <= 1:
+            for work, items in tasks:
+                yield work(items)
+            return
+        connections.close_all()  # each forked worker opens its own
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = [pool.submit(work, items) for work, items in tasks]
+            for future in as_completed(futures):
+                yield future.result()
 
 
 def progress_printer(write: Callable[[str], object], unit: str = "pages") -> Progress:

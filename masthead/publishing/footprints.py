@@ -63,11 +63,15 @@ def _story_traces(addresses: Mapping[int, StoryAddresses]) -> dict[int, Trace]:
     authors = _pairs(ArticleAuthor.objects, "page_id", "author_id")
     tags = _pairs(ArticleTag.objects, "content_object_id", "tag_id")
     # Plain rows: reading 100,000 stories as pages, bodies and all, took most of a minute.
-    rows = ArticlePage.objects.live().values_list(
-        "pk", "path", "locale_id", "first_published_at", "translation_key"
+    rows = list(
+        ArticlePage.objects.live().values_list(
+            "pk", "path", "locale_id", "first_published_at", "translation_key"
+        )
     )
+    # A story the build's workers did not see (published while it ran) is worked out here.
+    addresses = {**addresses, **story_addresses(row[0] for row in rows if row[0] not in addresses)}
     traces = {}
-    for pk, path, locale, published, translation_key in rows.iterator(chunk_size=BATCH):
+    for pk, path, locale, published, translation_key in rows:
         step = Page.steplen
         ancestors = [path[:end] for end in range(3 * step, len(path), step)]
         section_ids = [sections[found] for found in ancestors if found in sections]
@@ -76,7 +80,7 @@ def _story_traces(addresses: Mapping[int, StoryAddresses]) -> dict[int, Trace]:
         }
         listings |= {("author", author_id, locale) for author_id in authors[pk]}
         listings |= {("tag", tag_id, locale) for tag_id in tags[pk]}
-        found = addresses.get(pk) or story_addresses([pk]).get(pk, StoryAddresses(None, []))
+        found = addresses.get(pk, StoryAddresses(None, []))
         urls = {*([found.url] if found.url else []), *found.light}
         top = section_urls.get(path[: 3 * step])
         if top and published:

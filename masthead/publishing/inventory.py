@@ -33,6 +33,8 @@ from masthead.publishing.lite.queries import lite_stories, lite_story_key
 from masthead.publishing.paths import canonical
 from masthead.publishing.sitemaps import all_sitemap_urls
 
+STORIES_AT_ONCE = 500  # stories whose addresses are worked out in one batch of reads
+
 
 def all_urls(*, with_stories: bool = True) -> list[str]:
     """Both editions and the site-wide files (sitemaps, robots.txt). Without stories:
@@ -69,22 +71,26 @@ class StoryAddresses:
 
 
 def story_addresses(story_ids: Iterable[int]) -> dict[int, StoryAddresses]:
-    """The full and light addresses of the given stories. Cutting long stories into parts,
-    and working out each story's address, is most of what listing a large archive's
-    addresses costs: a full build asks this once per story, spread over its workers."""
+    """The full and light addresses of the given live stories, a batch at a time, each batch
+    in tree order. Cutting long stories into parts, and working out each story's address,
+    is most of what listing a large archive's addresses costs: a full build asks this once
+    per story, spread over its workers."""
+    wanted = list(story_ids)
+    found = {}
+    for start in range(0, len(wanted), STORIES_AT_ONCE):
+        found.update(_addresses_of(wanted[start : start + STORIES_AT_ONCE]))
+    return found
+
+
+def _addresses_of(story_ids: list[int]) -> dict[int, StoryAddresses]:
     with shared_reads():
-        stories = list(live_stories().filter(pk__in=list(story_ids)))
+        stories = list(live_stories().filter(pk__in=story_ids))
         _read_light_stories([story for story in stories if not surely_one_part(story)])
         found = {}
         for story in stories:
             url = story.url
             found[story.pk] = StoryAddresses(url, lite_urls_for_article(story, url))
         return found
-
-
-def story_light_urls(story_ids: Iterable[int]) -> dict[int, list[str]]:
-    """The light addresses of the given stories (see `story_addresses`)."""
-    return {pk: found.light for pk, found in story_addresses(story_ids).items()}
 
 
 def _read_light_stories(stories: list[ArticlePage]) -> None:
@@ -113,8 +119,9 @@ def edition_urls(locale_id: int, *, with_stories: bool = True) -> list[str]:
     urls += _listing_urls(home, "tag")
     urls += _date_archive_urls(home)
     if with_stories:
-        for story in live_stories().filter(locale_id=locale_id).iterator(chunk_size=2000):
-            urls += [story.url, *lite_urls_for_article(story)]
+        story_ids = live_stories().filter(locale_id=locale_id).values_list("pk", flat=True)
+        for found in story_addresses(story_ids).values():  # ids in tree order: so are these
+            urls += [*([found.url] if found.url else []), *found.light]
     return urls
 
 

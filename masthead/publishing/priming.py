@@ -19,7 +19,7 @@ from django.db.models import Prefetch
 from masthead.core import memo
 from masthead.journalism.models import ArticlePage, HomePage, NewsRendition
 from masthead.journalism.queries import article_pages, may_be_restricted
-from masthead.metrics.templatetags.signals import read_totals_for_batch
+from masthead.metrics.templatetags.signals import read_similar_for_batch, read_totals_for_batch
 from masthead.publishing.lite.links import LiteLinks
 from masthead.publishing.lite.queries import Found, found_page_key, lite_stories, lite_story_key
 
@@ -52,6 +52,7 @@ def _prime(urls: Sequence[str]) -> None:
     # A story page shows its own count and its related stories' (in that order of reads).
     related = [tuple(story.pk for story in view.related) for view in views.values()]
     read_totals_for_batch([(story.pk,) for story in stories] + related)
+    read_similar_for_batch(stories)
     light = lite_stories(in_light_edition, LiteLinks.load(), views)
     for story in in_light_edition:
         if story.pk in light:

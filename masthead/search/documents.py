@@ -57,7 +57,7 @@ def stories_to_index(page_ids: Iterable[int] | None = None) -> Any:
     return stories.prefetch_related(
         Prefetch(
             "bylines",
-            queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
+            queryset=ArticleAuthor.objects.select_related("author"),
         ),
         "tagged_items__tag",
         "claims",

@@ -13,8 +13,9 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from masthead.core import memo
-from masthead.journalism.models import ArticlePage
+from masthead.journalism.models import ArticleAuthor, ArticlePage
 from masthead.journalism.models.querysets import child_paths
+from masthead.journalism.queries import article_page, article_pages
 from masthead.journalism.services import add_correction
 from masthead.publishing.generation import current_token
 from tests import factories
@@ -145,3 +146,21 @@ def test_recent_orders_newest_first():
     old = factories.article(news, published_at=timezone.now() - timedelta(days=5))
     new = factories.article(news, published_at=timezone.now() - timedelta(days=1))
     assert list(ArticlePage.objects.in_section(news).recent()) == [new, old]
+
+
+def test_bylines_tied_on_their_order_list_the_same_way_in_every_query():
+    story = factories.article(
+        factories.section(), authors=(factories.author("First"), factories.author("Second"))
+    )
+    first, second = ArticleAuthor.objects.filter(page=story).order_by("pk")
+    # Bylines saved together can share a sort_order. Updating the first one last moves its
+    # row behind the second where a database stores rows (PostgreSQL writes a new version),
+    # so a query without a tie-break would list "Second" first.
+    ArticleAuthor.objects.filter(pk=second.pk).update(sort_order=0)
+    ArticleAuthor.objects.filter(pk=first.pk).update(sort_order=0)
+    story = ArticlePage.objects.get(pk=story.pk)
+    listed = ArticlePage.objects.filter(pk=story.pk).for_listing().get()
+
+    assert [a.name for a in article_page(story).authors] == ["First", "Second"]
+    assert [a.name for a in article_pages([story])[story.pk].authors] == ["First", "Second"]
+    assert [b.author.name for b in listed.bylines.all()] == ["First", "Second"]

@@ -7,10 +7,18 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from masthead.journalism.models import ArticlePage
 from masthead.journalism.services import unpublish_article
 from masthead.metrics.counting import record_view
 from masthead.metrics.folding import fold_views
-from masthead.metrics.rankings import Period, most_read, popular_before, trending
+from masthead.metrics.models import StoryViews
+from masthead.metrics.rankings import (
+    Period,
+    most_read,
+    popular_before,
+    popular_before_each,
+    trending,
+)
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +121,40 @@ def test_similar_picks_are_older_popular_stories_of_the_section(without_redis: N
     picks = popular_before(story=current, section_path=section.path)
     assert titles(picks) == ["Popular", "Quiet"]
     assert titles(popular_before(story=current, section_path=section.path, offset=1)) == ["Quiet"]
+
+
+def test_similar_picks_read_for_a_batch_are_each_story_s_own():
+    news = factories.section("News")
+    region = factories.section("Region", parent=news)
+    now = timezone.now()
+    stories = [
+        factories.article(
+            region if number % 3 == 0 else news, published_at=now - timedelta(days=number)
+        )
+        for number in range(1, 25)
+    ]
+    elsewhere = factories.article(factories.section("Sport"), published_at=now)
+    # Totals that favour some older and some newer stories; a few tie, one is never viewed.
+    StoryViews.objects.bulk_create(
+        StoryViews(
+            story_id=story.pk,
+            locale_id=story.locale_id,
+            section_path=story.path[: -story.steplen],
+            published_at=story.first_published_at,
+            total=(number * 7) % 11,
+        )
+        for number, story in enumerate([*stories, elsewhere])
+        if number != 4
+    )
+    unpublish_article(article=stories[9])  # its views stay, the story leaves the picks
+    batch = [ArticlePage.objects.get(pk=story.pk) for story in stories[2:20]]
+
+    together = popular_before_each(batch, limit=5)
+
+    assert sum(bool(picks) for picks in together.values()) > len(batch) / 2
+    for story in batch:
+        section_path = story.path[: -story.steplen]
+        alone = popular_before(story=story, section_path=section_path, limit=5)
+        assert [(p.story.pk, p.views) for p in together.get(story.pk, [])] == [
+            (p.story.pk, p.views) for p in alone
+        ], story.title

@@ -217,7 +217,17 @@ def _view_restrictions(page: Page, wagtails_own: Any) -> Any:
     return wagtails_own() if may_be_restricted(page) else PageViewRestriction.objects.none()
 
 
-class HomeTopStory(Orderable):
+class OrderedRow(Orderable):
+    """A row an editor orders in a panel. Rows saved together can share a `sort_order`;
+    the primary key breaks the tie, so every query (one story's or a build chunk's) lists
+    them in the same order and two renders of a page are the same bytes."""
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        ordering = ["sort_order", "pk"]
+
+
+class HomeTopStory(OrderedRow):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="top_story_placements")
     article = models.ForeignKey(
         "journalism.ArticlePage", on_delete=models.CASCADE, related_name="+"
@@ -225,7 +235,7 @@ class HomeTopStory(Orderable):
     panels = [PageChooserPanel("article", "journalism.ArticlePage")]
 
 
-class HomeSectionBlock(Orderable):
+class HomeSectionBlock(OrderedRow):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="section_placements")
     section = models.ForeignKey(
         "journalism.SectionPage", on_delete=models.CASCADE, related_name="+"
@@ -418,7 +428,7 @@ class ArticlePage(Page):
         return _view_restrictions(self, super().get_view_restrictions)
 
 
-class ArticleAuthor(Orderable):
+class ArticleAuthor(OrderedRow):
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="bylines")
     author = models.ForeignKey(
         "journalism.Author", on_delete=models.PROTECT, related_name="bylines"
@@ -428,7 +438,7 @@ class ArticleAuthor(Orderable):
     # it deletes the removed one. ArticlePageForm refuses an author named twice instead.
 
 
-class Correction(Orderable):
+class Correction(OrderedRow):
     """A dated note on what was wrong in a story and what was changed; shown on the story."""
 
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="corrections")
@@ -436,11 +446,11 @@ class Correction(Orderable):
     note = models.TextField(max_length=1000)
     panels = [FieldPanel("noted_at"), FieldPanel("note")]
 
-    class Meta(Orderable.Meta):
-        ordering = ["noted_at", "sort_order"]
+    class Meta(OrderedRow.Meta):
+        ordering = ["noted_at", "sort_order", "pk"]
 
 
-class FactCheckClaim(Orderable):
+class FactCheckClaim(OrderedRow):
     """One claim a fact check examines and the verdict reached (ClaimReview on the page)."""
 
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="claims")

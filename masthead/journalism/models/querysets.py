@@ -87,7 +87,7 @@ class ArticlePageQuerySet(PageQuerySet):
         return self.select_related("featured_image", "locale").prefetch_related(
             Prefetch(
                 "bylines",
-                queryset=ArticleAuthor.objects.select_related("author").order_by("sort_order"),
+                queryset=ArticleAuthor.objects.select_related("author"),
             )
         )
 

@@ -97,12 +97,23 @@ def similar_picks(story: ArticlePage) -> list[rankings.Ranked]:
     section_path = story.path[: -ArticlePage.steplen]
     return _copies(
         recent.kept(
-            ("similar", story.pk, section_path, story.first_published_at),
+            _similar_key(story),
             lambda: rankings.popular_before(
                 story=story, section_path=section_path, limit=SIMILAR_PER_PAGE + 1
             ),
         )
     )
+
+
+def _similar_key(story: ArticlePage) -> tuple[Any, ...]:
+    return ("similar", story.pk, story.path[: -ArticlePage.steplen], story.first_published_at)
+
+
+def read_similar_for_batch(stories: list[ArticlePage]) -> None:
+    """The picks `similar_picks` will ask for, read for a batch of story pages at once."""
+    picks = rankings.popular_before_each(stories, limit=SIMILAR_PER_PAGE + 1)
+    kept = {_similar_key(story): picks[story.pk] for story in stories if story.pk in picks}
+    recent.keep_for_batch(kept)
 
 
 def _totals(story_ids: tuple[int, ...]) -> dict[int, int]:
