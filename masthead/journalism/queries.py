@@ -128,15 +128,17 @@ def section_front(section: SectionPage, number: int | None = None) -> SectionFro
     numbered pages."""
     stories = listing_by_ids(section_story_ids(section), edition_articles(section), number)
     lead = stories.object_list.pop(0) if number is None and stories.object_list else None
-    parent = section.get_parent().specific
+    subsections, parent = remembered(("section-family", section.pk), lambda: _family(section))
     return SectionFront(
-        lead=lead,
-        stories=stories,
-        subsections=list(
-            SectionPage.objects.live().filter(**child_paths(section)).order_by("path")
-        ),
-        parent_section=parent if isinstance(parent, SectionPage) else None,
+        lead=lead, stories=stories, subsections=list(subsections), parent_section=parent
     )
+
+
+def _family(section: SectionPage) -> tuple[tuple[SectionPage, ...], SectionPage | None]:
+    """The section's live subsections, and the section it is in (None: the edition's)."""
+    parent = section.get_parent().specific
+    subsections = SectionPage.objects.live().filter(**child_paths(section)).order_by("path")
+    return tuple(subsections), parent if isinstance(parent, SectionPage) else None
 
 
 def section_story_ids(section: SectionPage) -> list[int]:
@@ -170,12 +172,8 @@ def listing_by_ids(
     last = last_page_number(total)
     if total <= STORIES_PER_PAGE or not 1 <= number <= min(last, MAX_PAGE_NUMBER):
         raise Http404(_("No such page."))
-    pages = [
-        oldest_first[(n - 1) * STORIES_PER_PAGE : n * STORIES_PER_PAGE]
-        for n in range(number, min(last, number + PAGES_READ_AHEAD - 1) + 1)
-    ]
     return ListingPage(
-        _numbered_page_stories(in_edition, pages),
+        _numbered_page_stories(in_edition, oldest_first, number, last),
         number,
         older=number - 1 if number > 1 else None,
         newer=number + 1 if number < last else None,
@@ -189,18 +187,27 @@ PAGES_READ_AHEAD = 10
 
 
 def _numbered_page_stories(
-    in_edition: ArticlePageQuerySet, pages: list[list[int]]
+    in_edition: ArticlePageQuerySet, oldest_first: list[int], number: int, last: int
 ) -> list[ArticlePage]:
-    """The stories of `pages[0]` (`_stories`). In a build chunk, the following pages'
-    stories are read in the same query and kept for their renders, in the chunk alone."""
+    """The stories of page `number` of the listing, newest first. In a build chunk, the
+    following pages' stories are read in the same query and kept for their renders, in the
+    chunk alone."""
     if not in_build_batch():
-        return _stories(in_edition, pages[0])
+        return _stories(in_edition, _page_ids(oldest_first, number))
+    pages = [
+        _page_ids(oldest_first, ahead)
+        for ahead in range(number, min(last, number + PAGES_READ_AHEAD - 1) + 1)
+    ]
     return [
         copy.copy(story)  # the view-count tags write on the stories they show
         for story in remembered(
             ("listing-cards", tuple(pages[0])), lambda: _read_ahead(in_edition, pages)
         )
     ]
+
+
+def _page_ids(oldest_first: list[int], number: int) -> list[int]:
+    return oldest_first[(number - 1) * STORIES_PER_PAGE : number * STORIES_PER_PAGE]
 
 
 def _read_ahead(in_edition: ArticlePageQuerySet, pages: list[list[int]]) -> list[ArticlePage]:
@@ -288,9 +295,7 @@ def article_page(article: ArticlePage) -> ArticleView:
     return ArticleView(
         section=section,
         breadcrumbs=ancestors,
-        authors=[
-            byline.author for byline in article.bylines.select_related("author", "author__photo")
-        ],
+        authors=[byline.author for byline in _with_authors(article.bylines.all())],
         tags=list(article.tags.all()),
         related=related,
         previous_story=related[0] if related else None,  # the same row: newest older one
@@ -324,9 +329,7 @@ def article_pages(
     counterparts = _counterparts(stories)
     story_ids = [story.pk for story in stories]
     authors = _grouped(
-        ArticleAuthor.objects.filter(page_id__in=story_ids).select_related(
-            "author", "author__photo"
-        ),
+        _with_authors(ArticleAuthor.objects.filter(page_id__in=story_ids)),
         "page_id",
     )
     corrections = _grouped(Correction.objects.filter(page_id__in=story_ids), "page_id")
@@ -358,6 +361,14 @@ def article_pages(
             locale=story.locale,
         )
     return views
+
+
+def _with_authors(bylines: Any) -> Any:
+    """Bylines with their authors, the authors' photos and every size of those already made
+    (the story page shows the photo: read here, it is not looked up again by the render)."""
+    return bylines.select_related("author", "author__photo").prefetch_related(
+        "author__photo__renditions"
+    )
 
 
 def _grouped(rows: Any, key: str) -> defaultdict[int, list[Any]]:
@@ -542,13 +553,40 @@ def date_archive(home: HomePage, year: int, month: int | None, day: int | None) 
             start, end = date(year, 1, 1), date(year, 12, 31)
     except ValueError:
         raise Http404(_("No such date.")) from None
-    stories = list(edition_articles(home).published_between(start, end).recent()[:200])
+    if day and in_build_batch():
+        stories = _day_read_with_its_month(home, start)
+    else:
+        stories = list(edition_articles(home).published_between(start, end).recent()[:PERIOD_LIMIT])
     if not stories:
         raise Http404(_("No such page."))
     return Listing(
         title=_("Stories of %(period)s") % {"period": _period_label(year, month, day)},
         stories=stories,
     )
+
+
+PERIOD_LIMIT = 200  # stories listed on a day's, a month's or a year's page
+
+
+def _day_read_with_its_month(home: HomePage, day: date) -> list[ArticlePage]:
+    """A day's stories, newest first. A build renders a month's days one after another:
+    the first read reads the whole month's cards, kept for the chunk."""
+    by_day = remembered(
+        ("month-cards", home.pk, day.year, day.month), lambda: _month_by_day(home, day)
+    )
+    return [copy.copy(story) for story in by_day.get(day, ())]  # the view-count tags write
+
+
+def _month_by_day(home: HomePage, day: date) -> dict[date, list[ArticlePage]]:
+    first = day.replace(day=1)
+    last = day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    zone = display_zone()
+    by_day: dict[date, list[ArticlePage]] = defaultdict(list)
+    for story in edition_articles(home).published_between(first, last).recent():
+        stories = by_day[story.first_published_at.astimezone(zone).date()]
+        if len(stories) < PERIOD_LIMIT:
+            stories.append(story)
+    return dict(by_day)
 
 
 def _period_label(year: int, month: int | None, day: int | None) -> str:

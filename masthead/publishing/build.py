@@ -23,8 +23,8 @@ from masthead.journalism.models import ArticlePage
 from masthead.publishing import store
 from masthead.publishing.footprints import record_all
 from masthead.publishing.generation import advance as advance_generation
-from masthead.publishing.inventory import StoryAddresses, all_urls, story_addresses
-from masthead.publishing.priming import prime_chunk
+from masthead.publishing.inventory import StoryAddresses, all_urls
+from masthead.publishing.priming import prime_chunk, prime_stories
 from masthead.publishing.publisher import Outcome, publish_urls
 from masthead.publishing.render import render
 from masthead.publishing.volatile import without_volatile_regions
@@ -95,9 +95,8 @@ def _publish_stories(story_ids: Sequence[int]) -> ChunkDone:
     bulk beforehand and kept for the chunk alone (most pages of a build are rendered
     once)."""
     with memo.build_batch():
-        found = story_addresses(story_ids)
+        found = prime_stories(story_ids)
         urls = [url for pk in story_ids if pk in found for url in _pages_of(found[pk])]
-        prime_chunk(urls)
         return ChunkDone(publish_urls(urls), found, items=len(story_ids))
 
 

@@ -118,6 +118,19 @@ def test_section_pages_are_numbered_from_the_oldest_story(client):
     assert client.get(f"{news.url}page/1/").content.decode() == oldest
 
 
+def test_a_subsection_s_numbered_page_read_again_reads_only_its_stories(
+    client, django_assert_num_queries
+):
+    region = factories.section("Region", parent=factories.section("News"))
+    for hours in range(45):
+        factories.article(region, published_at=timezone.now() - timedelta(hours=hours))
+    assert client.get(f"{region.url}page/2/").status_code == 200
+    # Its address, section, subsections and parent are kept: the content generation, the
+    # page's stories and their bylines are read, not the tree level by level.
+    with django_assert_num_queries(3):
+        assert client.get(f"{region.url}page/2/").status_code == 200
+
+
 def test_section_page_numbers_outside_the_listing_are_404(client):
     news = factories.section()
     for number in range(25):

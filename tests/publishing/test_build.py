@@ -3,6 +3,9 @@ a page rendered on its own gives."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
@@ -22,7 +25,7 @@ from masthead.publishing import store
 from masthead.publishing.affected import stored_trace, story_trace
 from masthead.publishing.build import build_all, verify_all
 from masthead.publishing.inventory import all_urls, live_stories, story_addresses
-from masthead.publishing.priming import prime_chunk
+from masthead.publishing.priming import prime_chunk, prime_stories
 from masthead.publishing.publisher import Outcome
 from masthead.publishing.receivers import paused
 from masthead.publishing.render import render
@@ -66,6 +69,7 @@ def test_a_full_build_writes_what_single_renders_give(demo):
     assert result.checked > 200
     _each_story_has_the_footprint_a_publish_records()
     _a_primed_chunk_renders_the_same_bytes_with_fewer_queries()
+    _stories_primed_by_id_have_their_addresses_and_render_the_same_bytes()
     _bulk_article_pages_hold_what_one_story_reads()
 
 
@@ -84,29 +88,66 @@ def _a_primed_chunk_renders_the_same_bytes_with_fewer_queries() -> None:
     assert ArticlePage.objects.live().filter(corrections__isnull=False).exists()
     assert ArticlePage.objects.live().filter(claims__isnull=False).exists()
     assert any("/lite/" in url and url.rstrip("/").endswith("/2") for url in urls)
+    alone, primed = _rendered_alone_and_in_a_chunk(urls)
+
+    # View counts and Similar picks too: the chunk reads the counts in bulk.
+    assert [url for url in urls if primed.bodies[url] != alone.bodies[url]] == []
+    assert any(b'class="views"' in body for body in primed.bodies.values())
+    assert len(primed.queries) < len(alone.queries) / 2
+    # The stories' and their related stories' counts are read once for the chunk, not page
+    # by page.
+    assert _reads_of(TOTALS, primed) < _reads_of(TOTALS, alone) / 5
+
+
+@dataclass
+class Renders:
+    bodies: dict[str, bytes]
+    queries: list[dict[str, str]]
+
+
+def _stories_primed_by_id_have_their_addresses_and_render_the_same_bytes() -> None:
+    # A build's story chunk: its stories' reads and addresses from one priming.
+    story_ids = [story.pk for story in live_stories()]
+    with memo.build_batch():
+        assert prime_stories(story_ids) == story_addresses(story_ids)
+    urls = _story_chunk()
+    alone, primed = _rendered_alone_and_in_a_chunk(urls, prime=lambda: prime_stories(story_ids))
+    assert [url for url in urls if primed.bodies[url] != alone.bodies[url]] == []
+    assert len(primed.queries) < len(alone.queries) / 2
+
+
+def _rendered_alone_and_in_a_chunk(
+    urls: list[str], prime: Callable[[], object] | None = None
+) -> tuple[Renders, Renders]:
+    """The pages rendered one by one, each from nothing kept, and then as one chunk of a
+    build, primed by `prime` (by default `prime_chunk(urls)`): their bodies and the queries
+    each way took."""
     alone = {url: render(url).body for url in urls}
     memo.forget_process_reads()
-    with CaptureQueriesContext(connection) as single:
+    with CaptureQueriesContext(connection) as single:  # the second time: nothing left to warm
         for url in urls:
             render(url)
     memo.forget_process_reads()
-
-    with memo.build_batch(), CaptureQueriesContext(connection) as primed:
-        prime_chunk(urls)
+    with memo.build_batch(), CaptureQueriesContext(connection) as chunk:
+        if prime is None:
+            prime_chunk(urls)
+        else:
+            prime()
         in_chunk = {url: render(url).body for url in urls}
-
-    # View counts and Similar picks too: the chunk reads the counts in bulk.
-    assert [url for url in urls if in_chunk[url] != alone[url]] == []
-    assert any(b'class="views"' in body for body in in_chunk.values())
-    assert len(primed.captured_queries) < len(single.captured_queries) / 2
-    # The stories' and their related stories' counts are read once for the chunk, not page
-    # by page.
-    assert _reads_of_totals(primed) < _reads_of_totals(single) / 5
+    return (
+        Renders(alone, single.captured_queries),
+        Renders(in_chunk, chunk.captured_queries),
+    )
 
 
-def _reads_of_totals(queries: CaptureQueriesContext) -> int:
-    totals = f'WHERE "{StoryViews._meta.db_table}"."story_id" IN'
-    return sum(totals in query["sql"] for query in queries.captured_queries)
+# Reads of stories' view totals, and of listed stories' bylines (one follows every read of
+# a list of stories).
+TOTALS = f'WHERE "{StoryViews._meta.db_table}"."story_id" IN'
+BYLINES = f'"{ArticleAuthor._meta.db_table}"."page_id" IN ('
+
+
+def _reads_of(sql: str, renders: Renders) -> int:
+    return sum(sql in query["sql"] for query in renders.queries)
 
 
 def _give_every_other_story_views() -> None:
@@ -193,24 +234,27 @@ def test_a_chunk_reads_a_listing_s_next_numbered_pages_with_the_first():
         factories.article(news, published_at=now - timedelta(hours=number), authors=authors)
     urls = [url for url in all_urls(with_stories=False) if "/page/" in url]
     assert len(urls) >= 3
-    alone = {url: render(url).body for url in urls}
-    memo.forget_process_reads()
-    with CaptureQueriesContext(connection) as single:
-        for url in urls:
-            render(url)
-    memo.forget_process_reads()
+    alone, in_chunk = _rendered_alone_and_in_a_chunk(urls)
 
-    with memo.build_batch(), CaptureQueriesContext(connection) as chunk:
-        prime_chunk(urls)
-        in_chunk = {url: render(url).body for url in urls}
-
-    assert [url for url in urls if in_chunk[url] != alone[url]] == []
-    assert all(b"Thida Aung" in body for body in in_chunk.values())
+    assert [url for url in urls if in_chunk.bodies[url] != alone.bodies[url]] == []
+    assert all(b"Thida Aung" in body for body in in_chunk.bodies.values())
     # The first page reads every page's stories and their bylines, not each page its own.
-    assert _reads_of_cards(chunk) == 1 < len(urls) == _reads_of_cards(single)
+    assert _reads_of(BYLINES, in_chunk) == 1 < len(urls) == _reads_of(BYLINES, alone)
 
 
-def _reads_of_cards(queries: CaptureQueriesContext) -> int:
-    """Reads of listed stories' bylines: one follows every read of a list of stories."""
-    bylines = f'"{ArticleAuthor._meta.db_table}"."page_id" IN ('
-    return sum(bylines in query["sql"] for query in queries.captured_queries)
+def test_a_chunk_reads_a_month_s_days_with_the_first():
+    news = factories.section("News")
+    author = factories.author("Thida Aung")
+    # Several stories a day over two months, across local midnights.
+    noon = timezone.now().replace(day=15, hour=6, minute=0, second=0, microsecond=0)
+    for hours in range(0, 24 * 40, 7):
+        factories.article(news, published_at=noon - timedelta(hours=hours), authors=(author,))
+    urls = [url for url in all_urls(with_stories=False) if re.fullmatch(r"/\d{4}/\d\d/\d\d/", url)]
+    assert len(urls) >= 35
+
+    alone, in_chunk = _rendered_alone_and_in_a_chunk(urls)
+
+    assert [url for url in urls if in_chunk.bodies[url] != alone.bodies[url]] == []
+    assert all(b"Thida Aung" in body for body in in_chunk.bodies.values())
+    # One read of cards per month, not one per day.
+    assert _reads_of(BYLINES, in_chunk) <= 3 < len(urls) == _reads_of(BYLINES, alone)

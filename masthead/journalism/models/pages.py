@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -127,17 +127,37 @@ class HomePage(RoutablePageMixin, Page):
 
     def route(self, request: HttpRequest, path_components: list[str]) -> Any:
         """Find a page deep in the edition with one indexed query (by its slug and depth)
-        instead of one per level, then let it route itself; anything else (the routes
-        below, a section's numbered pages) goes the usual way."""
-        if path_components and self.live:
-            # Read once per content generation; each request gets its own copy to work on.
-            found = remembered(
-                ("route", self.pk, tuple(path_components)),
-                lambda: self._page_at(path_components),
-            )
+        instead of one per level, then let it route itself. The routes below go the usual
+        way; any other address (a section's numbered pages) is routed by the deepest page
+        on its path, found the same way."""
+        if not path_components or not self.live:
+            return super().route(request, path_components)
+        found = self._kept_page_at(path_components)
+        if found is not None:
+            return found.route(request, [])
+        if self._has_route(path_components):
+            return super().route(request, path_components)
+        for end in range(len(path_components) - 1, 0, -1):
+            found = self._kept_page_at(path_components[:end])
             if found is not None:
-                return copy.copy(found).route(request, [])
+                return found.route(request, path_components[end:])
         return super().route(request, path_components)
+
+    def _kept_page_at(self, path_components: list[str]) -> Page | None:
+        """`_page_at`, read once per content generation; each request gets its own copy to
+        work on."""
+        found = remembered(
+            ("route", self.pk, tuple(path_components)),
+            lambda: self._page_at(path_components),
+        )
+        return copy.copy(found) if found is not None else None
+
+    def _has_route(self, path_components: list[str]) -> bool:
+        try:
+            self.resolve_subpage(f"/{'/'.join(path_components)}/")
+        except Http404:
+            return False
+        return True
 
     def _page_at(self, path_components: list[str]) -> Page | None:
         # By slug and address only, unordered: given the tree position too, SQLite walks the
