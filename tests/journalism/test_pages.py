@@ -131,6 +131,16 @@ def test_a_subsection_s_numbered_page_read_again_reads_only_its_stories(
         assert client.get(f"{region.url}page/2/").status_code == 200
 
 
+def test_a_long_address_below_no_page_is_404_after_a_few_reads(
+    client, django_assert_max_num_queries
+):
+    news = factories.section("News")
+    assert client.get(f"{news.url}nothing-here/").status_code == 404  # the 404 page's reads
+    # Looked for level by level, the search stops at the first level that is no page.
+    with django_assert_max_num_queries(5):
+        assert client.get(news.url + "no-page/" * 60).status_code == 404
+
+
 def test_section_page_numbers_outside_the_listing_are_404(client):
     news = factories.section()
     for number in range(25):

@@ -129,7 +129,7 @@ class HomePage(RoutablePageMixin, Page):
         """Find a page deep in the edition with one indexed query (by its slug and depth)
         instead of one per level, then let it route itself. The routes below go the usual
         way; any other address (a section's numbered pages) is routed by the deepest page
-        on its path, found the same way."""
+        on its path, each level found the same way (kept: sections are on many paths)."""
         if not path_components or not self.live:
             return super().route(request, path_components)
         found = self._kept_page_at(path_components)
@@ -137,11 +137,15 @@ class HomePage(RoutablePageMixin, Page):
             return found.route(request, [])
         if self._has_route(path_components):
             return super().route(request, path_components)
-        for end in range(len(path_components) - 1, 0, -1):
+        deepest, rest = None, path_components
+        for end in range(1, len(path_components)):
             found = self._kept_page_at(path_components[:end])
-            if found is not None:
-                return found.route(request, path_components[end:])
-        return super().route(request, path_components)
+            if found is None:
+                break  # a page's address holds its parent's: nothing deeper either
+            deepest, rest = found, path_components[end:]
+        if deepest is None:
+            return super().route(request, path_components)
+        return deepest.route(request, rest)
 
     def _kept_page_at(self, path_components: list[str]) -> Page | None:
         """`_page_at`, read once per content generation; each request gets its own copy to
