@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -18,6 +19,7 @@ from masthead.journalism.services import (
     edition_home,
     publish_article,
 )
+from masthead.metrics.models import StoryViews
 
 _serial = itertools.count(1)
 
@@ -92,3 +94,17 @@ def fact_check(in_section: SectionPage, **claim: Any) -> ArticlePage:
         **claim,
     }
     return article(in_section, story_format="fact-check", claims=(fields,))
+
+
+def story_views(totals: Iterable[tuple[ArticlePage, int]]) -> None:
+    """All-time view totals for stories, in the rows the metrics fold keeps."""
+    StoryViews.objects.bulk_create(
+        StoryViews(
+            story_id=story.pk,
+            locale_id=story.locale_id,
+            section_path=story.path[: -story.steplen],
+            published_at=story.first_published_at,
+            total=total,
+        )
+        for story, total in totals
+    )

@@ -136,10 +136,14 @@ def build_batch() -> Iterator[None]:
         _batch.reset(token)
 
 
-def in_build_batch() -> bool:
-    """Whether this is a build chunk's render, where reading ahead for the chunk's other
-    pages pays (they are rendered next, and what is kept goes with the chunk)."""
-    return _batch.get() is not None
+def read_ahead_in_build(key: Hashable, *, ahead: Callable[[], T], alone: Callable[[], T]) -> T:
+    """What one page shows. In a build chunk, `ahead()`: a read of this page's rows together
+    with those of the pages the chunk renders next (it keeps theirs with `keep_for_batch`),
+    remembered for the chunk under `key`. Anywhere else, `alone()`: a request renders one
+    page, and a read for pages nobody asked for would only cost it."""
+    if _batch.get() is None:
+        return alone()
+    return remembered(key, ahead)
 
 
 def keep_for_batch(values: Mapping[Hashable, Any]) -> None:

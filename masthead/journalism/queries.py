@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.utils.translation import get_language
@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, PageViewRestriction
 
 from masthead import burmese
-from masthead.core.memo import in_build_batch, keep_for_batch, remembered
+from masthead.core.memo import keep_for_batch, read_ahead_in_build, remembered
 from masthead.core.time import display_today, display_zone
 from masthead.journalism.models import (
     ArticleAuthor,
@@ -126,7 +126,7 @@ class SectionFront:
 def section_front(section: SectionPage, number: int | None = None) -> SectionFront:
     """The section's front (`number` None: a lead and the newest stories) or one of its
     numbered pages."""
-    stories = listing_by_ids(section_story_ids(section), edition_articles(section), number)
+    stories = listing_by_ids(section_story_ids(section), section, number)
     lead = stories.object_list.pop(0) if number is None and stories.object_list else None
     subsections, parent = remembered(("section-family", section.pk), lambda: _family(section))
     return SectionFront(
@@ -144,21 +144,20 @@ def _family(section: SectionPage) -> tuple[tuple[SectionPage, ...], SectionPage 
 def section_story_ids(section: SectionPage) -> list[int]:
     """The section's live stories (its subsections' and those also listed in it), oldest
     first, kept for the content generation."""
-    in_section = edition_articles(section).in_section(section)
-    return remembered(
-        ("listing-ids", "section", section.pk),
-        lambda: list(in_section.order_by("first_published_at", "pk").values_list("pk", flat=True)),
-        across_chunks=True,  # a long section's numbered pages span many chunks of a build
-    )
+
+    def read() -> list[int]:
+        in_section = edition_articles(section).in_section(section)
+        return list(in_section.order_by("first_published_at", "pk").values_list("pk", flat=True))
+
+    # A long section's numbered pages span many chunks of a build.
+    return remembered(("listing-ids", "section", section.pk), read, across_chunks=True)
 
 
-def listing_by_ids(
-    oldest_first: list[int], in_edition: ArticlePageQuerySet, number: int | None
-) -> ListingPage:
+def listing_by_ids(oldest_first: list[int], edition: Page, number: int | None) -> ListingPage:
     """`pagination.listing_page` of a listing whose story ids, oldest first, are known (the
-    stories are read by id from `in_edition`, the edition's live stories): a numbered page
-    of a large listing read by OFFSET sorts the whole listing again, and a full build
-    renders thousands of them."""
+    stories are read by id from the live stories of `edition`, a page of the edition): a
+    numbered page of a large listing read by OFFSET sorts the whole listing again, and a
+    full build renders thousands of them."""
     total = len(oldest_first)
     if number is None:
         older = (
@@ -167,13 +166,13 @@ def listing_by_ids(
             else None
         )
         return ListingPage(
-            _stories(in_edition, oldest_first[-STORIES_PER_PAGE:]), None, older=older, newer=None
+            _stories(edition, oldest_first[-STORIES_PER_PAGE:]), None, older=older, newer=None
         )
     last = last_page_number(total)
     if total <= STORIES_PER_PAGE or not 1 <= number <= min(last, MAX_PAGE_NUMBER):
         raise Http404(_("No such page."))
     return ListingPage(
-        _numbered_page_stories(in_edition, oldest_first, number, last),
+        _numbered_page_stories(edition, oldest_first, number, last),
         number,
         older=number - 1 if number > 1 else None,
         newer=number + 1 if number < last else None,
@@ -187,31 +186,29 @@ PAGES_READ_AHEAD = 10
 
 
 def _numbered_page_stories(
-    in_edition: ArticlePageQuerySet, oldest_first: list[int], number: int, last: int
+    edition: Page, oldest_first: list[int], number: int, last: int
 ) -> list[ArticlePage]:
     """The stories of page `number` of the listing, newest first. In a build chunk, the
     following pages' stories are read in the same query and kept for their renders, in the
     chunk alone."""
-    if not in_build_batch():
-        return _stories(in_edition, _page_ids(oldest_first, number))
     pages = [
         _page_ids(oldest_first, ahead)
         for ahead in range(number, min(last, number + PAGES_READ_AHEAD - 1) + 1)
     ]
-    return [
-        copy.copy(story)  # the view-count tags write on the stories they show
-        for story in remembered(
-            ("listing-cards", tuple(pages[0])), lambda: _read_ahead(in_edition, pages)
-        )
-    ]
+    cards = read_ahead_in_build(
+        ("listing-cards", tuple(pages[0])),
+        ahead=lambda: _read_ahead(edition, pages),
+        alone=lambda: _stories(edition, pages[0]),
+    )
+    return [copy.copy(story) for story in cards]  # the view-count tags write on the stories
 
 
 def _page_ids(oldest_first: list[int], number: int) -> list[int]:
     return oldest_first[(number - 1) * STORIES_PER_PAGE : number * STORIES_PER_PAGE]
 
 
-def _read_ahead(in_edition: ArticlePageQuerySet, pages: list[list[int]]) -> list[ArticlePage]:
-    found = _cards_by_id(in_edition, [pk for page in pages for pk in page])
+def _read_ahead(edition: Page, pages: list[list[int]]) -> list[ArticlePage]:
+    found = _cards_by_id(edition, [pk for page in pages for pk in page])
     kept: dict[Hashable, list[ArticlePage]] = {
         ("listing-cards", tuple(page)): [found[pk] for pk in reversed(page) if pk in found]
         for page in pages
@@ -220,15 +217,17 @@ def _read_ahead(in_edition: ArticlePageQuerySet, pages: list[list[int]]) -> list
     return kept["listing-cards", tuple(pages[0])]
 
 
-def _stories(in_listing: ArticlePageQuerySet, oldest_first: list[int]) -> list[ArticlePage]:
-    """The stories with these ids, newest first."""
-    found = _cards_by_id(in_listing, oldest_first)
+def _stories(edition: Page, oldest_first: list[int]) -> list[ArticlePage]:
+    """The edition's live stories with these ids, newest first."""
+    found = _cards_by_id(edition, oldest_first)
     return [found[pk] for pk in reversed(oldest_first) if pk in found]
 
 
-def _cards_by_id(in_listing: ArticlePageQuerySet, ids: list[int]) -> dict[int, ArticlePage]:
-    """The stories with these ids, without their bodies (a card shows none)."""
-    return {story.pk: story for story in in_listing.filter(pk__in=ids).defer_streamfields()}
+def _cards_by_id(edition: Page, ids: list[int]) -> dict[int, ArticlePage]:
+    """The edition's live stories with these ids, without their bodies (a card shows
+    none)."""
+    in_edition = edition_articles(edition).filter(pk__in=ids)
+    return {story.pk: story for story in in_edition.defer_streamfields()}
 
 
 # --- Article page ---------------------------------------------------------------------------
@@ -363,7 +362,7 @@ def article_pages(
     return views
 
 
-def _with_authors(bylines: Any) -> Any:
+def _with_authors(bylines: QuerySet[ArticleAuthor]) -> QuerySet[ArticleAuthor]:
     """Bylines with their authors, the authors' photos and every size of those already made
     (the story page shows the photo: read here, it is not looked up again by the render)."""
     return bylines.select_related("author", "author__photo").prefetch_related(
@@ -521,7 +520,7 @@ def tagged_story_ids(home: HomePage, tag: Tag) -> list[int]:
 
 
 def author_listing(home: HomePage, author: Author, number: int | None) -> Listing:
-    page = listing_by_ids(authored_story_ids(home, author), edition_articles(home), number)
+    page = listing_by_ids(authored_story_ids(home, author), home, number)
     _refuse_empty(page)
     return Listing(
         title=author.display_name, stories=list(page.object_list), page=page, author=author
@@ -529,7 +528,7 @@ def author_listing(home: HomePage, author: Author, number: int | None) -> Listin
 
 
 def tag_listing(home: HomePage, tag: Tag, number: int | None) -> Listing:
-    page = listing_by_ids(tagged_story_ids(home, tag), edition_articles(home), number)
+    page = listing_by_ids(tagged_story_ids(home, tag), home, number)
     _refuse_empty(page)
     return Listing(title=tag.name, stories=list(page.object_list), page=page, tag=tag)
 
@@ -553,10 +552,15 @@ def date_archive(home: HomePage, year: int, month: int | None, day: int | None) 
             start, end = date(year, 1, 1), date(year, 12, 31)
     except ValueError:
         raise Http404(_("No such date.")) from None
-    if day and in_build_batch():
-        stories = _day_read_with_its_month(home, start)
+    if day:
+        by_day = read_ahead_in_build(
+            ("month-cards", home.pk, start.year, start.month),
+            ahead=lambda: _month_by_day(home, start),
+            alone=lambda: {start: _published_between(home, start, end)},
+        )
+        stories = [copy.copy(story) for story in by_day.get(start, ())]  # the tags write
     else:
-        stories = list(edition_articles(home).published_between(start, end).recent()[:PERIOD_LIMIT])
+        stories = _published_between(home, start, end)
     if not stories:
         raise Http404(_("No such page."))
     return Listing(
@@ -568,16 +572,14 @@ def date_archive(home: HomePage, year: int, month: int | None, day: int | None) 
 PERIOD_LIMIT = 200  # stories listed on a day's, a month's or a year's page
 
 
-def _day_read_with_its_month(home: HomePage, day: date) -> list[ArticlePage]:
-    """A day's stories, newest first. A build renders a month's days one after another:
-    the first read reads the whole month's cards, kept for the chunk."""
-    by_day = remembered(
-        ("month-cards", home.pk, day.year, day.month), lambda: _month_by_day(home, day)
-    )
-    return [copy.copy(story) for story in by_day.get(day, ())]  # the view-count tags write
+def _published_between(home: HomePage, start: date, end: date) -> list[ArticlePage]:
+    """The edition's stories of these days, newest first."""
+    return list(edition_articles(home).published_between(start, end).recent()[:PERIOD_LIMIT])
 
 
 def _month_by_day(home: HomePage, day: date) -> dict[date, list[ArticlePage]]:
+    """Each day's stories of the month holding `day`, newest first: a build renders a
+    month's days one after another."""
     first = day.replace(day=1)
     last = day.replace(day=calendar.monthrange(day.year, day.month)[1])
     zone = display_zone()

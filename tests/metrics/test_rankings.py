@@ -11,7 +11,6 @@ from masthead.journalism.models import ArticlePage
 from masthead.journalism.services import unpublish_article
 from masthead.metrics.counting import record_view
 from masthead.metrics.folding import fold_views
-from masthead.metrics.models import StoryViews
 from masthead.metrics.rankings import (
     Period,
     most_read,
@@ -135,14 +134,8 @@ def test_similar_picks_read_for_a_batch_are_each_story_s_own():
     ]
     elsewhere = factories.article(factories.section("Sport"), published_at=now)
     # Totals that favour some older and some newer stories; a few tie, one is never viewed.
-    StoryViews.objects.bulk_create(
-        StoryViews(
-            story_id=story.pk,
-            locale_id=story.locale_id,
-            section_path=story.path[: -story.steplen],
-            published_at=story.first_published_at,
-            total=(number * 7) % 11,
-        )
+    factories.story_views(
+        (story, (number * 7) % 11)
         for number, story in enumerate([*stories, elsewhere])
         if number != 4
     )
