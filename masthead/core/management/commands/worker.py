@@ -1,12 +1,31 @@
 from __future__ import annotations
 
-from typing import Any
+import logging
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+from django_tasks_db.management.commands.db_worker import Command as DatabaseWorker
 
 from masthead.core.periodic import Scheduler
+
+
+class QueueWorker(DatabaseWorker):
+    """The task queue's own worker, logging as settings.LOGGING says at the default
+    verbosity: a warning and up, so a failed task stands out. Left to itself it logs every
+    task run at INFO, four lines a minute for the periodic jobs alone. -v 2 shows them all;
+    -v 0 logs nothing."""
+
+    def configure_logging(self, verbosity: int) -> None:
+        if verbosity != 1:
+            super().configure_logging(verbosity)
+            return
+        # Set again: an earlier run in this process (-v 0 or 2) changed them.
+        configured = cast(dict[str, Any], settings.LOGGING)["loggers"]
+        for name, config in configured.items():
+            if name.startswith("django_tasks"):
+                logging.getLogger(name).setLevel(config["level"])
 
 
 class Command(BaseCommand):
@@ -38,7 +57,7 @@ class Command(BaseCommand):
         if options["max_tasks"] is not None:
             worker_options["max_tasks"] = options["max_tasks"]
         try:
-            call_command("db_worker", **worker_options)
+            call_command(QueueWorker(), **worker_options)
         finally:
             if scheduler:
                 scheduler.stop()
