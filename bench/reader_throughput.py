@@ -1,15 +1,22 @@
 """Reader throughput: one article page of the demo newsroom, served four ways, under wrk.
 
-    .venv/bin/python bench/reader_throughput.py [--duration 20]
+    .venv/bin/python bench/reader_throughput.py [--duration 20] [--rounds 3]
 
 In a temporary MASTHEAD_VAR_DIR it runs `masthead demo` (migrate, load Ayeyar Chronicle,
 publish every page), picks the first story on the English news front, and measures it with
 `wrk -t2 -c32 -d20s --latency` on 127.0.0.1, with and without `Accept-Encoding: gzip`:
 
-  a0  nginx, a plain copy of the page's files at /plain.html (`location =`, no try_files)
+  a0  nginx, a plain copy of the page's files at /plain.html (`location =`, no try_files),
+      sent with the same response headers as (a), written out as constants: a plain file
+      of the same size, the baseline for (a)
+  a0- the same plain copy without those headers (about 500 bytes fewer), for reference
   a   nginx with deploy/nginx.conf serving the published file (try_files, maps, headers)
   b   `masthead serve --no-worker`: gunicorn, the app's own file server (PublishedFiles)
   c   the same, with MASTHEAD_PUBLISHED_ROOT empty: every request rendered by Django
+
+The nginx runs take turns (a0-, a0, a, then again) for --rounds rounds, and each row shows
+the run with the median req/s: two cores shared by wrk and nginx make one run vary by
+±15 %, more than the difference being measured.
 
 Targets: a within 10 % of a0; b at least 2,000 req/s; c at least 300 req/s. nginx runs as
 the current user with a temporary prefix, its site configuration being deploy/nginx.conf
@@ -38,8 +45,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import FrameType
 
@@ -49,7 +56,12 @@ WRK = Path("/usr/bin/wrk")
 MIME_TYPES = Path("/etc/nginx/mime.types")
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 SITE_CONFIG = ROOT / "deploy" / "nginx.conf"
-PLAIN_PATH = "/plain.html"
+PLAIN_PATH, BARE_PATH = "/plain.html", "/plain-bare.html"
+# Headers nginx sends with any static file; (a)'s others are copied onto /plain.html.
+STATIC_FILE_HEADERS = {
+    "server", "date", "content-type", "content-length", "last-modified", "connection",
+    "etag", "accept-ranges", "content-encoding", "vary",
+}  # fmt: skip
 THREADS, CONNECTIONS, WARM_UP_SECONDS = 2, 32, 2
 ENCODINGS = {"identity": None, "gzip": "gzip"}  # what wrk sends as Accept-Encoding
 # Environment passed through to the servers; everything else (DATABASE_URL, REDIS_URL,
@@ -87,6 +99,7 @@ class Measurement:
     timeouts: int
     transfer_bytes_per_second: float
     server_cpu_seconds: float
+    all_rounds: tuple[float, ...] = ()  # req/s of every round, when there were several
 
     @property
     def server_cpu_us_per_request(self) -> float:
@@ -144,16 +157,20 @@ def group_cpu_seconds(group: int) -> float:
 
 
 def get(port: int, path: str, accept_encoding: str | None) -> tuple[int, str, bytes]:
+    status, headers, body = get_with_headers(port, path, accept_encoding)
+    return status, dict(headers).get("content-encoding", "identity"), body
+
+
+def get_with_headers(
+    port: int, path: str, accept_encoding: str | None
+) -> tuple[int, list[tuple[str, str]], bytes]:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
         headers = {"Accept-Encoding": accept_encoding} if accept_encoding else {}
         connection.request("GET", path, headers=headers)
         response = connection.getresponse()
-        return (
-            response.status,
-            response.getheader("Content-Encoding") or "identity",
-            response.read(),
-        )
+        answered = [(name.lower(), value) for name, value in response.getheaders()]
+        return response.status, answered, response.read()
     finally:
         connection.close()
 
@@ -219,12 +236,14 @@ def pick_article(published: Path) -> str:
 
 
 def copy_plain_page(article: Path, folder: Path) -> Path:
-    """The article's file and its .gz/.br siblings as /plain.html in a folder of their own."""
+    """The article's file and its .gz/.br siblings as /plain.html and /plain-bare.html in a
+    folder of their own."""
     folder.mkdir()
     for suffix in ("", ".gz", ".br"):
         source = article.with_name(article.name + suffix)
         if source.exists():
-            shutil.copyfile(source, folder / (PLAIN_PATH.lstrip("/") + suffix))
+            for path in (PLAIN_PATH, BARE_PATH):
+                shutil.copyfile(source, folder / (path.lstrip("/") + suffix))
     return folder
 
 
@@ -237,8 +256,17 @@ def _replace(text: str, old: str, new: str) -> str:
     return text.replace(old, new)
 
 
-def site_config(*, var: Path, plain: Path, port: int, http_port: int, app_port: int) -> str:
-    """deploy/nginx.conf for this run: its ports, its var/, HTTP only, plus /plain.html."""
+def site_config(
+    *,
+    var: Path,
+    plain: Path,
+    port: int,
+    http_port: int,
+    app_port: int,
+    plain_headers: Sequence[tuple[str, str]] = (),
+) -> str:
+    """deploy/nginx.conf for this run: its ports, its var/, HTTP only, plus the plain
+    copies: /plain-bare.html, and /plain.html with `plain_headers` as constants."""
     text = SITE_CONFIG.read_text()
     text = _replace(text, "server 127.0.0.1:8000;", f"server 127.0.0.1:{app_port};")
     text = _replace(text, "listen 443 ssl http2;", f"listen 127.0.0.1:{port};")
@@ -248,8 +276,27 @@ def site_config(*, var: Path, plain: Path, port: int, http_port: int, app_port: 
     text = _replace(text, "set $masthead_var /srv/masthead/var;", f"set $masthead_var {var};")
     if not BROTLI_MODULE.exists():
         text = _replace(text, "    brotli_static on;\n", "")
-    baseline = f"    location = {PLAIN_PATH} {{\n        root {plain};\n    }}\n\n"
+    constants = "".join(
+        f"        add_header {name} {nginx_string(value)} always;\n"
+        for name, value in plain_headers
+    )
+    baseline = (
+        f"    location = {PLAIN_PATH} {{\n        root {plain};\n{constants}    }}\n\n"
+        f"    location = {BARE_PATH} {{\n        root {plain};\n    }}\n\n"
+    )
     return _replace(text, "    location / {\n", baseline + "    location / {\n")
+
+
+def nginx_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def headers_of_a(port: int, path: str) -> list[tuple[str, str]]:
+    """The response headers (a) sends beyond those of any static file, in its order."""
+    status, headers, _ = get_with_headers(port, path, "gzip")
+    if status != 200:
+        raise RuntimeError(f"{path} answered {status}")
+    return [(name, value) for name, value in headers if name not in STATIC_FILE_HEADERS]
 
 
 def main_config(folder: Path, site: Path) -> str:
@@ -281,6 +328,19 @@ def main_config(folder: Path, site: Path) -> str:
         "}",
     ]
     return "\n".join(lines) + "\n"
+
+
+def reload_nginx(server: Server, port: int, path: str, wanted: list[tuple[str, str]]) -> None:
+    """SIGHUP to nginx's master (it re-reads its configuration), then wait for `path` to
+    answer with the `wanted` headers."""
+    os.kill(server.group, signal.SIGHUP)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        status, headers, _ = get_with_headers(port, path, "gzip")
+        if status == 200 and all(header in headers for header in wanted):
+            return
+        time.sleep(0.2)
+    raise RuntimeError(f"nginx did not reload within 30 s:\n{tail(server.log)}")
 
 
 @contextlib.contextmanager
@@ -398,6 +458,24 @@ def measure_both(target: Target, server: Server, seconds: int) -> list[Measureme
     return [measure(target, server, encoding, seconds) for encoding in ENCODINGS]
 
 
+def measure_in_turns(
+    targets: list[Target], server: Server, seconds: int, rounds: int
+) -> list[Measurement]:
+    """Each target in turn, `rounds` times per encoding; per target and encoding the run
+    with the median req/s, carrying every round's req/s."""
+    rows = []
+    for encoding in ENCODINGS:
+        runs: dict[str, list[Measurement]] = {target.key: [] for target in targets}
+        for _ in range(rounds):
+            for target in targets:
+                runs[target.key].append(measure(target, server, encoding, seconds))
+        for taken in runs.values():
+            ordered = sorted(taken, key=lambda run: run.requests_per_second)
+            every = tuple(run.requests_per_second for run in taken)
+            rows.append(replace(ordered[len(ordered) // 2], all_rounds=every))
+    return rows
+
+
 # --- Report ---------------------------------------------------------------------------------
 
 
@@ -434,6 +512,8 @@ def verdict(row: Measurement, rows: list[Measurement]) -> tuple[str, str]:
     rps = row.requests_per_second
     if row.target.key == "a0":
         return "baseline for a", ""
+    if row.target.key == "a0-":
+        return "reference", ""
     if row.target.key == "a":
         base = next(r for r in rows if r.target.key == "a0" and r.encoding == row.encoding)
         ratio = rps / base.requests_per_second
@@ -466,12 +546,16 @@ def print_table(rows: list[Measurement]) -> None:
         " sensitive to other\nwork on the machine than req/s, which shares the cores with wrk"
         " and anything else)."
     )
+    for row in rows:
+        if len(row.all_rounds) > 1:
+            every = ", ".join(f"{rps:,.0f}" for rps in row.all_rounds)
+            print(f"  {row.target.key:<4}{row.encoding:<9} req/s by round: {every}")
 
 
 # --- The run ---------------------------------------------------------------------------------
 
 
-def run(folder: Path, seconds: int) -> list[Measurement]:
+def run(folder: Path, seconds: int, rounds: int) -> list[Measurement]:
     var, empty = folder / "var", folder / "empty-published"
     empty.mkdir()
     published = var / "published"
@@ -487,25 +571,30 @@ def run(folder: Path, seconds: int) -> list[Measurement]:
     print(f"  article   {url} ({sizes})")
     plain = copy_plain_page(article, folder / "plain")
     ports = {key: free_port() for key in ("nginx", "nginx-http", "b", "c")}
-    (folder / "masthead.conf").write_text(
-        site_config(
+
+    def write_site(plain_headers: list[tuple[str, str]]) -> None:
+        config = site_config(
             var=var,
             plain=plain,
             port=ports["nginx"],
             http_port=ports["nginx-http"],
             app_port=ports["b"],
+            plain_headers=plain_headers,
         )
-    )
+        (folder / "masthead.conf").write_text(config)
+
+    write_site([])
     (folder / "nginx.conf").write_text(main_config(folder, folder / "masthead.conf"))
     print(f"  ports     {ports}")
     print(
         "  nginx     deploy/nginx.conf with: listen 127.0.0.1:<port> (plain HTTP, no ssl_*, no"
         " [::]),\n            upstream → (b)'s port, $masthead_var → the bench's var/,"
-        f" plus `location = {PLAIN_PATH}`"
+        f" plus `location = {PLAIN_PATH}` and `location = {BARE_PATH}`"
     )
 
     targets = {
-        "a0": Target("a0", "nginx, plain file /plain.html", ports["nginx"], PLAIN_PATH),
+        "a0-": Target("a0-", "nginx, plain file, no headers", ports["nginx"], BARE_PATH),
+        "a0": Target("a0", "nginx, plain file, a's headers", ports["nginx"], PLAIN_PATH),
         "a": Target("a", "nginx, deploy/nginx.conf", ports["nginx"], url),
         "b": Target("b", "masthead serve, published file", ports["b"], url),
         "c": Target("c", "masthead serve, Django render", ports["c"], url),
@@ -513,8 +602,12 @@ def run(folder: Path, seconds: int) -> list[Measurement]:
     rows: list[Measurement] = []
     print("\n(a0) and (a): nginx")
     with nginx_running(folder, ports["nginx"], url) as nginx:
-        for encoding in ENCODINGS:  # a0 then a, per encoding, a few seconds apart
-            rows += [measure(targets[key], nginx, encoding, seconds) for key in ("a0", "a")]
+        copied = headers_of_a(ports["nginx"], url)
+        write_site(copied)
+        reload_nginx(nginx, ports["nginx"], PLAIN_PATH, copied)
+        print(f"  {PLAIN_PATH} sends (a)'s {', '.join(name for name, _ in copied)}")
+        in_turns = [targets[key] for key in ("a0-", "a0", "a")]
+        rows += measure_in_turns(in_turns, nginx, seconds, rounds)
     print("\n(b) masthead serve, the published file")
     with masthead_serving(server_environment(var), ports["b"], url, folder / "b.log") as app:
         rows += measure_both(targets["b"], app, seconds)
@@ -522,13 +615,14 @@ def run(folder: Path, seconds: int) -> list[Measurement]:
     env = server_environment(var, published_root=empty)
     with masthead_serving(env, ports["c"], url, folder / "c.log") as app:
         rows += measure_both(targets["c"], app, seconds)
-    order = {"a0": 0, "a": 1, "b": 2, "c": 3}
+    order = {"a0-": 0, "a0": 1, "a": 2, "b": 3, "c": 4}
     return sorted(rows, key=lambda row: (order[row.target.key], row.encoding != "identity"))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=20, help="seconds per wrk run (20)")
+    parser.add_argument("--rounds", type=int, default=3, help="turns of the nginx runs (3)")
     options = parser.parse_args()
     for tool in (NGINX, WRK, MIME_TYPES):
         if not tool.exists():
@@ -537,7 +631,7 @@ def main() -> None:
     print_machine()
     try:
         with tempfile.TemporaryDirectory(prefix="masthead-reader-bench-") as folder:
-            rows = run(Path(folder), options.duration)
+            rows = run(Path(folder), options.duration, options.rounds)
     except KeyboardInterrupt:
         sys.exit("\nInterrupted: every server started here is stopped, the temporary folder gone.")
     print(f"\nReader throughput: wrk -t{THREADS} -c{CONNECTIONS} -d{options.duration}s --latency,")
