@@ -166,6 +166,8 @@ CACHES["renditions"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Periodic jobs (scheduled publishing, ...) run from the worker's scheduler; seconds.
 MASTHEAD_SCHEDULER_TICK = env.int("MASTHEAD_SCHEDULER_TICK", 15, minimum=1, maximum=3600)
+# The queue's loggers: a failed task and up. `masthead worker -v 2` shows every task run.
+MASTHEAD_TASK_LOG_LEVEL = "WARNING"
 
 # --- Languages and editions -----------------------------------------------------------
 LANGUAGE_CODE = "en"
@@ -342,8 +344,8 @@ LOGGING = {
     "loggers": {
         "django.request": {"level": "ERROR"},
         "wagtail": {"level": "WARNING"},
-        "django_tasks": {"level": "WARNING"},
-        "django_tasks_db": {"level": "WARNING"},
+        "django_tasks": {"level": MASTHEAD_TASK_LOG_LEVEL},
+        "django_tasks_db": {"level": MASTHEAD_TASK_LOG_LEVEL},
     },
 }
 

@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Count, QuerySet
@@ -191,14 +191,12 @@ def _numbered_page_stories(
     """The stories of page `number` of the listing, newest first. In a build chunk, the
     following pages' stories are read in the same query and kept for their renders, in the
     chunk alone."""
-    pages = [
-        _page_ids(oldest_first, ahead)
-        for ahead in range(number, min(last, number + PAGES_READ_AHEAD - 1) + 1)
-    ]
+    first = _page_ids(oldest_first, number)
+    this_and_next = range(number, min(last, number + PAGES_READ_AHEAD - 1) + 1)
     cards = read_ahead_in_build(
-        ("listing-cards", tuple(pages[0])),
-        ahead=lambda: _read_ahead(edition, pages),
-        alone=lambda: _stories(edition, pages[0]),
+        ("listing-cards", tuple(first)),
+        ahead=lambda: _read_ahead(edition, [_page_ids(oldest_first, n) for n in this_and_next]),
+        alone=lambda: _stories(edition, first),
     )
     return [copy.copy(story) for story in cards]  # the view-count tags write on the stories
 
@@ -552,15 +550,7 @@ def date_archive(home: HomePage, year: int, month: int | None, day: int | None) 
             start, end = date(year, 1, 1), date(year, 12, 31)
     except ValueError:
         raise Http404(_("No such date.")) from None
-    if day:
-        by_day = read_ahead_in_build(
-            ("month-cards", home.pk, start.year, start.month),
-            ahead=lambda: _month_by_day(home, start),
-            alone=lambda: {start: _published_between(home, start, end)},
-        )
-        stories = [copy.copy(story) for story in by_day.get(start, ())]  # the tags write
-    else:
-        stories = _published_between(home, start, end)
+    stories = _day_stories(home, start) if day else _published_between(home, start, end)
     if not stories:
         raise Http404(_("No such page."))
     return Listing(
@@ -577,18 +567,31 @@ def _published_between(home: HomePage, start: date, end: date) -> list[ArticlePa
     return list(edition_articles(home).published_between(start, end).recent()[:PERIOD_LIMIT])
 
 
-def _month_by_day(home: HomePage, day: date) -> dict[date, list[ArticlePage]]:
-    """Each day's stories of the month holding `day`, newest first: a build renders a
-    month's days one after another."""
+def _day_stories(home: HomePage, day: date) -> list[ArticlePage]:
+    """A day's stories, newest first. A build renders a month's days one after another: in
+    a build chunk the whole month is read at once and each day's stories kept for its page."""
+    stories = read_ahead_in_build(
+        ("day-cards", home.pk, day),
+        ahead=lambda: _read_month_ahead(home, day),
+        alone=lambda: _published_between(home, day, day),
+    )
+    return [copy.copy(story) for story in stories]  # the view-count tags write on the stories
+
+
+def _read_month_ahead(home: HomePage, day: date) -> list[ArticlePage]:
     first = day.replace(day=1)
     last = day.replace(day=calendar.monthrange(day.year, day.month)[1])
     zone = display_zone()
-    by_day: dict[date, list[ArticlePage]] = defaultdict(list)
+    kept: dict[Hashable, list[ArticlePage]] = {
+        ("day-cards", home.pk, first + timedelta(days=n)): [] for n in range(last.day)
+    }
     for story in edition_articles(home).published_between(first, last).recent():
-        stories = by_day[story.first_published_at.astimezone(zone).date()]
+        published = story.first_published_at.astimezone(zone).date()
+        stories = kept.setdefault(("day-cards", home.pk, published), [])
         if len(stories) < PERIOD_LIMIT:
             stories.append(story)
-    return dict(by_day)
+    keep_for_batch(kept)
+    return kept["day-cards", home.pk, day]
 
 
 def _period_label(year: int, month: int | None, day: int | None) -> str:

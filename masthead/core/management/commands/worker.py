@@ -1,31 +1,27 @@
 from __future__ import annotations
 
 import logging
-from typing import Any, cast
+from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
-from django_tasks_db.management.commands.db_worker import Command as DatabaseWorker
+from django_tasks_db.management.commands import db_worker
 
 from masthead.core.periodic import Scheduler
 
 
-class QueueWorker(DatabaseWorker):
-    """The task queue's own worker, logging as settings.LOGGING says at the default
-    verbosity: a warning and up, so a failed task stands out. Left to itself it logs every
-    task run at INFO, four lines a minute for the periodic jobs alone. -v 2 shows them all;
-    -v 0 logs nothing."""
+class QueueWorker(db_worker.Command):
+    """The task queue's own worker, logging at settings.MASTHEAD_TASK_LOG_LEVEL at the
+    default verbosity: a warning and up, so a failed task stands out. Left to itself it
+    logs every task run at INFO, eight lines a minute for the periodic jobs alone. -v 2
+    shows them all; -v 0 logs nothing."""
 
     def configure_logging(self, verbosity: int) -> None:
-        if verbosity != 1:
-            super().configure_logging(verbosity)
-            return
-        # Set again: an earlier run in this process (-v 0 or 2) changed them.
-        configured = cast(dict[str, Any], settings.LOGGING)["loggers"]
-        for name, config in configured.items():
-            if name.startswith("django_tasks"):
-                logging.getLogger(name).setLevel(config["level"])
+        super().configure_logging(verbosity)
+        if verbosity == 1:
+            for name in (db_worker.TASKS_LOGGER, db_worker.logger.name):
+                logging.getLogger(name).setLevel(settings.MASTHEAD_TASK_LOG_LEVEL)
 
 
 class Command(BaseCommand):
