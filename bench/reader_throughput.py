@@ -10,7 +10,7 @@ publish every page), picks the first story on the English news front, and measur
       sent with the same response headers as (a), written out as constants: a plain file
       of the same size, the baseline for (a)
   a0- the same plain copy without those headers (about 500 bytes fewer), for reference
-  a   nginx with deploy/nginx.conf serving the published file (try_files, maps, headers)
+  a   nginx with deploy/nginx.conf serving the published file (try_files, its headers)
   b   `masthead serve --no-worker`: gunicorn, the app's own file server (PublishedFiles)
   c   the same, with MASTHEAD_PUBLISHED_ROOT empty: every request rendered by Django
 

@@ -251,12 +251,12 @@ def site_config(
     text = _replace(text, "root /var/www/html;", f"root {acme_root};")
     if not BROTLI_MODULE.exists():
         text = _replace(text, "    brotli_static on;\n", "")
-    if onion:  # as the comment above the map says: the example's line, with our address
+    if onion:  # as the comment above it says: the example's line, with our address
         example = re.compile(
-            r'    default "";\n    # default "http://[a-z0-9]+\.onion\$request_uri";'
+            r'# (add_header Onion-Location) "http://[a-z0-9]+\.onion\$request_uri";'
         )
         assert example.search(text), "deploy/nginx.conf no longer has the Onion-Location example"
-        text = example.sub(f'    default "{onion}$request_uri";', text)
+        text = example.sub(rf'\1 "{onion}$request_uri";', text)
     return text
 
 
@@ -457,9 +457,13 @@ def test_a_page_is_served_from_its_file_with_the_page_headers(site: Site, app: A
     assert not app.received("/news/some-story/")
 
 
-def test_a_page_carries_the_security_headers_the_app_sends(site: Site) -> None:
-    response, _ = site.get("/news/some-story/")
+@pytest.mark.parametrize(
+    "url", ["/news/some-story/", f"/my/{quote(BURMESE_SLUG)}/", STATIC_FILE, MEDIA_FILE]
+)
+def test_files_carry_the_security_headers_the_app_sends(site: Site, url: str) -> None:
+    response, _ = site.get(url)
 
+    assert response.status == 200
     assert response.getheader("X-Content-Type-Options") == "nosniff"
     assert response.getheader("Referrer-Policy") == settings.SECURE_REFERRER_POLICY
     assert response.getheader("X-Frame-Options") == settings.X_FRAME_OPTIONS
@@ -815,7 +819,7 @@ def test_reader_posts_are_rate_limited_but_the_admin_is_not(app: App, tmp_path: 
     assert admin == [200] * 20
 
 
-def test_onion_location_is_sent_on_files_once_enabled(app: App, tmp_path: Path) -> None:
+def test_onion_location_is_sent_on_pages_once_enabled(app: App, tmp_path: Path) -> None:
     onion = "http://" + "a" * 56 + ".onion"
     with running(prepare_site(tmp_path, app.port, onion=onion)) as alone:
         page, _ = alone.get(f"/my/{quote(BURMESE_SLUG)}/?x=1")
