@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connections
+from django.utils import timezone
 
 from masthead.core import memo
 from masthead.core.collector import settled_for_rendering
@@ -27,6 +28,7 @@ from masthead.publishing.inventory import StoryAddresses, all_urls
 from masthead.publishing.priming import prime_chunk, prime_stories
 from masthead.publishing.publisher import Outcome, publish_urls
 from masthead.publishing.render import render
+from masthead.publishing.tasks import drop_work_before
 from masthead.publishing.volatile import without_volatile_regions
 
 CHUNK = 200  # pages rendered by a worker between two reports
@@ -39,6 +41,7 @@ Task = tuple[Callable[[Any], Any], Sequence[Any]]  # a chunk's work and what it 
 class BuildReport:
     outcomes: Counter[Outcome] = field(default_factory=Counter)
     orphans_removed: int = 0
+    superseded: int = 0  # queued tasks and renders the build made moot
     seconds: float = 0.0
 
     @property
@@ -56,13 +59,14 @@ class ChunkDone:
 
 
 def build_all(workers: int = 1, progress: Progress | None = None) -> BuildReport:
-    """Render every URL of the site and remove every file that no longer has a page.
+    """Render every URL of the site, remove every file that no longer has a page and drop
+    the queued work the build made moot (`tasks.drop_work_before`).
 
     Stories go to the workers by id, a chunk at a time: each worker works out its stories'
     addresses (cutting a long story into light parts measures it, and the render of those
     parts reuses the cutting) and renders them. Every other page goes by URL. `progress`
     counts stories (with their light parts) and other pages."""
-    started = time.monotonic()
+    started, began = time.monotonic(), timezone.now()
     advance_generation()  # whatever was kept in any process is read afresh
     story_ids = list(ArticlePage.objects.live().order_by("path").values_list("pk", flat=True))
     other_urls = all_urls(with_stories=False)
@@ -86,6 +90,7 @@ def build_all(workers: int = 1, progress: Progress | None = None) -> BuildReport
     for url in list(store.published_urls()):
         if url not in wanted and store.remove(url):
             report.orphans_removed += 1
+    report.superseded = drop_work_before(began)
     report.seconds = time.monotonic() - started
     return report
 

@@ -110,6 +110,13 @@ def request_renders(affected: Affected, now: datetime | None = None) -> int:
     return len(rows)
 
 
+def forget_requests_before(moment: datetime) -> int:
+    """Drop the URLs last asked for before `moment` (a full build began then and rendered
+    them all); a URL asked for again since keeps its place."""
+    deleted, _ = PendingRender.objects.filter(requested_at__lt=moment).delete()
+    return deleted
+
+
 def quiet_period() -> timedelta:
     return timedelta(milliseconds=settings.MASTHEAD_PUBLISH_QUIET_MS)
 

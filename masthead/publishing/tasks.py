@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from django.utils import timezone
 from django_tasks import task
+from django_tasks_db.models import DBTaskResult
 
 from masthead.metrics.services import take_stories_to_reshow
 from masthead.publishing import affected, publisher
@@ -82,6 +83,20 @@ def refresh_signal_pages() -> None:
     """Pages that show view counts and Most read, as the counts change: see
     `affected.signal_pages`."""
     _queue(affected.signal_pages(take_stories_to_reshow()))
+
+
+def drop_work_before(moment: datetime) -> int:
+    """Forget the publisher's work that a full build begun at `moment` made moot: the
+    refresh tasks queued before it and the renders asked for before it. The build rendered
+    every page from what the database held at `moment` or later, and removed the files of
+    pages gone. Left alone, a refresh of a whole edition queued before a 100,000-story
+    build would render every page again, for an hour. Returns how many were dropped."""
+    tasks, _ = DBTaskResult.objects.filter(
+        status="READY",
+        task_path__startswith=f"{__name__}.refresh_",
+        enqueued_at__lt=moment,
+    ).delete()
+    return tasks + publisher.forget_requests_before(moment)
 
 
 @task(priority=RENDER_SOON)

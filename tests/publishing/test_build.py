@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from masthead.core import memo
 from masthead.demo.loader import load_demo
@@ -21,12 +22,13 @@ from masthead.journalism.models import ArticleAuthor, ArticlePage, SectionPage
 from masthead.journalism.queries import article_page, article_pages
 from masthead.metrics import recent
 from masthead.metrics.models import StoryViews
-from masthead.publishing import store
-from masthead.publishing.affected import stored_trace, story_trace
+from masthead.publishing import store, tasks
+from masthead.publishing.affected import Affected, stored_trace, story_trace
 from masthead.publishing.build import build_all, verify_all
 from masthead.publishing.inventory import all_urls, live_stories, story_addresses
+from masthead.publishing.models import PendingRender
 from masthead.publishing.priming import prime_chunk, prime_stories
-from masthead.publishing.publisher import Outcome
+from masthead.publishing.publisher import Outcome, request_renders
 from masthead.publishing.receivers import paused
 from masthead.publishing.render import render
 from tests import factories
@@ -178,6 +180,41 @@ def _bulk_article_pages_hold_what_one_story_reads() -> None:
         assert [c.pk for c in bulk.corrections] == [c.pk for c in alone.corrections]
         assert [c.pk for c in bulk.claims] == [c.pk for c in alone.claims]
         assert _pk(bulk.featured_image) == _pk(alone.featured_image)
+
+
+def test_a_full_build_drops_the_publisher_work_queued_before_it():
+    story = factories.article(factories.section("News"))
+    tasks.refresh_edition.enqueue(story.locale_id)
+    tasks.refresh_page.enqueue(story.pk)
+    request_renders(Affected({story.url: 5, "/": 5}))
+    # Work asked for while the build runs (here: dated after its start) is still to do.
+    soon = timezone.now() + timedelta(minutes=5)
+    request_renders(Affected({"/news/": 5}), now=soon)
+    during = tasks.refresh_page.enqueue(story.pk)
+    DBTaskResult.objects.filter(pk=during.id).update(enqueued_at=soon)
+    queued_before = _queue()
+    renders_before = PendingRender.objects.exclude(url="/news/").count()
+
+    report = build_all()
+
+    left = _queue()
+    refreshes = [row for row in queued_before if ".publishing.tasks.refresh_" in row[1]]
+    assert [row for row in left if ".publishing.tasks.refresh_" in row[1]] == [
+        (str(during.id), "masthead.publishing.tasks.refresh_page")
+    ]
+    # Rendering tasks (they find nothing to do) and everything not the publisher's stay.
+    assert [row for row in left if row not in refreshes] == [
+        row for row in queued_before if row not in refreshes
+    ]
+    assert list(PendingRender.objects.values_list("url", flat=True)) == ["/news/"]
+    assert report.superseded == len(refreshes) - 1 + renders_before
+
+
+def _queue() -> list[tuple[str, str]]:
+    return [
+        (str(pk), path)
+        for pk, path in DBTaskResult.objects.order_by("enqueued_at").values_list("pk", "task_path")
+    ]
 
 
 def test_a_chunk_seeing_a_new_generation_reads_afresh():

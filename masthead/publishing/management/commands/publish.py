@@ -59,7 +59,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Published {report.pages:,} URLs in {report.seconds:.1f} s"
             f" ({report.pages / max(report.seconds, 1e-6):,.0f}/s): {counts};"
-            f" {report.orphans_removed:,} orphaned files removed."
+            f" {report.orphans_removed:,} orphaned files removed;"
+            f" {report.superseded:,} queued tasks and renders made moot, dropped."
         )
         if report.outcomes[Outcome.FAILED]:
             raise CommandError(
