@@ -56,6 +56,7 @@ WRK = Path("/usr/bin/wrk")
 MIME_TYPES = Path("/etc/nginx/mime.types")
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 SITE_CONFIG = ROOT / "deploy" / "nginx.conf"
+SECURITY_HEADERS = ROOT / "deploy" / "nginx-security-headers.conf"
 PLAIN_PATH, BARE_PATH = "/plain.html", "/plain-bare.html"
 # Headers nginx sends with any static file; (a)'s others are copied onto /plain.html.
 STATIC_FILE_HEADERS = {
@@ -585,6 +586,8 @@ def run(folder: Path, seconds: int, rounds: int) -> list[Measurement]:
 
     write_site([])
     (folder / "nginx.conf").write_text(main_config(folder, folder / "masthead.conf"))
+    (folder / "snippets").mkdir()  # where Debian's /etc/nginx/snippets/ is
+    shutil.copyfile(SECURITY_HEADERS, folder / "snippets" / "masthead-security-headers.conf")
     print(f"  ports     {ports}")
     print(
         "  nginx     deploy/nginx.conf with: listen 127.0.0.1:<port> (plain HTTP, no ssl_*, no"

@@ -37,6 +37,7 @@ NGINX = Path("/usr/sbin/nginx")
 MIME_TYPES = Path("/etc/nginx/mime.types")
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 SITE_CONFIG = Path(__file__).resolve().parents[2] / "deploy" / "nginx.conf"
+SECURITY_HEADERS = SITE_CONFIG.with_name("nginx-security-headers.conf")
 HOST = "news.example.org"
 
 pytestmark = [
@@ -373,6 +374,9 @@ def prepare_site(folder: Path, app_port: int, *, onion: str = "", ipv6: bool = F
         )
     )
     (folder / "nginx.conf").write_text(main_config(folder, folder / "masthead.conf"))
+    # Where Debian's /etc/nginx/snippets/ is: beside the main configuration file.
+    (folder / "snippets").mkdir()
+    shutil.copyfile(SECURITY_HEADERS, folder / "snippets" / "masthead-security-headers.conf")
     return site
 
 
@@ -671,19 +675,23 @@ def test_a_post_to_a_page_reaches_the_app_with_its_body(site: Site, app: App) ->
 
 
 @pytest.mark.parametrize("method", ["PUT", "PATCH", "DELETE", "OPTIONS"])
-def test_other_methods_on_a_page_go_to_the_app(site: Site, app: App, method: str) -> None:
-    url = f"/?{method}"
+@pytest.mark.parametrize("page", ["/", f"/my/{quote(BURMESE_SLUG)}/"])
+def test_other_methods_on_a_page_go_to_the_app(
+    site: Site, app: App, method: str, page: str
+) -> None:
+    url = f"{page}?{method}"
     _, body = site.request(method, url, body=b"{}" if method in {"PUT", "PATCH"} else None)
 
     assert body == b"from app"
     assert [r.method for r in app.received(url)] == [method]
 
 
-def test_a_signed_in_user_gets_the_live_page_from_the_app(site: Site, app: App) -> None:
-    _, body = site.get("/news/some-story/?signed-in", Cookie="sessionid=abc123")
+@pytest.mark.parametrize("page", ["/news/some-story/", f"/my/{quote(BURMESE_SLUG)}/"])
+def test_a_signed_in_user_gets_the_live_page_from_the_app(site: Site, app: App, page: str) -> None:
+    _, body = site.get(f"{page}?signed-in", Cookie="sessionid=abc123")
 
     assert body == b"from app"
-    (request,) = app.received("/news/some-story/?signed-in")
+    (request,) = app.received(f"{page}?signed-in")
     assert "sessionid=abc123" in request.headers["cookie"]
 
 
