@@ -136,12 +136,17 @@ def build_batch() -> Iterator[None]:
         _batch.reset(token)
 
 
+def in_build_batch() -> bool:
+    """Whether this is a render of a full build's chunk."""
+    return _batch.get() is not None
+
+
 def read_ahead_in_build(key: Hashable, *, ahead: Callable[[], T], alone: Callable[[], T]) -> T:
     """What one page shows. In a build chunk, `ahead()`: a read of this page's rows together
     with those of the pages the chunk renders next (it keeps theirs with `keep_for_batch`),
     remembered for the chunk under `key`. Anywhere else, `alone()`: a request renders one
     page, and a read for pages nobody asked for would only cost it."""
-    if _batch.get() is None:
+    if not in_build_batch():
         return alone()
     return remembered(key, ahead)
 

@@ -31,13 +31,15 @@ def kept(key: tuple[Hashable, ...], read: Callable[[], T]) -> T:
 
 def keep_for_batch(values: Mapping[tuple[Hashable, ...], object]) -> None:
     """Figures read in bulk for a batch of renders (a build chunk), where `kept` finds
-    them this minute; a render in the next minute reads afresh."""
+    them for the rest of the chunk (elsewhere: this minute)."""
     memo.keep_for_batch({_full_key(key): value for key, value in values.items()})
 
 
 def _full_key(key: tuple[Hashable, ...]) -> tuple[Hashable, ...]:
-    minute = int(time.monotonic() // FRESH_SECONDS)
-    return ("audience", _folds[0], minute, *key)
+    # A build chunk keeps what it reads for its few seconds alone: the figures it read in
+    # bulk serve all its renders, even across the turn of a minute.
+    when = "chunk" if memo.in_build_batch() else int(time.monotonic() // FRESH_SECONDS)
+    return ("audience", _folds[0], when, *key)
 
 
 def forget() -> None:

@@ -167,16 +167,29 @@ def _changes_navigation(page: Page, before: Trace, after: Trace) -> bool:
     """Sections and static pages appear in every page's menu or footer: a change to their
     title, address or visibility changes the whole edition. An edit of a static page's text
     changes only its own page."""
-    if isinstance(page, HomePage | ArticlePage):
+    signature = navigation_signature(page)
+    if signature is None:
         return False
-    signature = [page.title, page.url if page.live else "", str(page.show_in_menus)]
-    if isinstance(page, SectionPage):
-        signature.append(str(page.in_footer_map))
-    key = f"navigation:{page.pk}"
+    key = navigation_key(page.pk)
     stored = Footprint.objects.filter(key=key).values_list("urls", flat=True).first()
     if stored != signature:
         Footprint.objects.update_or_create(key=key, defaults={"urls": signature})
     return before.urls != after.urls or stored != signature
+
+
+def navigation_signature(page: Page) -> list[str] | None:
+    """What every page's menu and footer show of a section or static page; None for the
+    pages they do not show (edition fronts, stories)."""
+    if isinstance(page, HomePage | ArticlePage):
+        return None
+    signature = [page.title, page.url if page.live else "", str(page.show_in_menus)]
+    if isinstance(page, SectionPage):
+        signature.append(str(page.in_footer_map))
+    return signature
+
+
+def navigation_key(page_id: int) -> str:
+    return f"navigation:{page_id}"
 
 
 def story_trace(story: ArticlePage) -> Trace:

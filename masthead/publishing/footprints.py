@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -12,7 +12,15 @@ from wagtail.models import Page
 
 from masthead.core.time import display_zone
 from masthead.journalism.models import ArticleAuthor, ArticlePage, ArticleTag, SectionPage
-from masthead.publishing.affected import Listing, Trace, footprint_fields, page_key, page_trace
+from masthead.publishing.affected import (
+    Listing,
+    Trace,
+    footprint_fields,
+    navigation_key,
+    navigation_signature,
+    page_key,
+    page_trace,
+)
 from masthead.publishing.inventory import StoryAddresses, story_addresses
 from masthead.publishing.models import Footprint
 from masthead.publishing.sitemaps import section_year_files
@@ -34,6 +42,7 @@ def record_all(addresses: Mapping[int, StoryAddresses] | None = None) -> int:
     recorded = 0
     others = Page.objects.live().not_type(ArticlePage).filter(depth__gt=1).specific()
     _save({page.pk: page_trace(page) for page in others})
+    _save_navigation(others)
     recorded += len(others)
     story_traces = list(_story_traces(addresses or {}).items())
     for start in range(0, len(story_traces), BATCH):
@@ -48,6 +57,24 @@ def _save(traces: dict[int, Trace]) -> None:
         update_conflicts=True,
         unique_fields=["key"],
         update_fields=["urls", "listings", "published_at", "parent_id", "translation_key"],
+    )
+
+
+def _save_navigation(pages: Iterable[Page]) -> None:
+    """What the menus show of each section and static page, as a publish records it
+    (affected.navigation_signature): the first edit after a build that leaves it alone
+    renders that page, not its whole edition."""
+    signatures = {page.pk: navigation_signature(page) for page in pages}
+    Footprint.objects.bulk_create(
+        [
+            Footprint(key=navigation_key(pk), urls=signature)
+            for pk, signature in signatures.items()
+            if signature is not None
+        ],
+        batch_size=500,
+        update_conflicts=True,
+        unique_fields=["key"],
+        update_fields=["urls"],
     )
 
 

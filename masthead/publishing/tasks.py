@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.utils import timezone
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
 from django_tasks_db.models import DBTaskResult
 
 from masthead.metrics.services import take_stories_to_reshow
@@ -92,7 +92,7 @@ def drop_work_before(moment: datetime) -> int:
     pages gone. Left alone, a refresh of a whole edition queued before a 100,000-story
     build would render every page again, for an hour. Returns how many were dropped."""
     tasks, _ = DBTaskResult.objects.filter(
-        status="READY",
+        status=TaskResultStatus.READY,
         task_path__startswith=f"{__name__}.refresh_",
         enqueued_at__lt=moment,
     ).delete()

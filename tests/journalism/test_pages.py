@@ -185,7 +185,9 @@ def test_author_tag_archive_and_on_this_day_pages(client):
     assert story.title in client.get("/2024/03/05/").content.decode()
     assert story.title not in client.get("/2024/03/06/").content.decode()
     assert client.get("/on-this-day/").status_code == 200
-    assert "2024" in client.get("/archive/").content.decode()
+    archive = client.get("/archive/").content.decode()
+    assert '<a href="/2024/">' in archive  # each year links to its own archive, by its one address
+    assert story.title in client.get("/2024/").content.decode()
 
 
 def test_team_page_lists_staff_not_contributors(client):

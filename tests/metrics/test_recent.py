@@ -6,10 +6,12 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from masthead.core import memo
 from masthead.journalism.services import unpublish_article
 from masthead.metrics import recent
 from masthead.metrics.folding import fold_views
 from masthead.metrics.models import StoryViews
+from masthead.metrics.templatetags.signals import read_totals_for_batch
 from tests import factories
 from tests.metrics.test_display import read
 
@@ -64,3 +66,17 @@ def test_an_unpublished_story_leaves_most_read_at_once(minute):
     unpublish_article(article=gone)
     most_read = _most_read(kept.url)
     assert "Withdrawn on legal advice" not in most_read and "Curfew lifted" in most_read
+
+
+def test_a_build_chunk_keeps_the_counts_it_read_across_the_turn_of_a_minute(minute):
+    story = factories.article(factories.section(), title="Fuel queues in Mandalay")
+    read(story.pk, 3)
+    fold_views()
+    with memo.build_batch():
+        read_totals_for_batch([(story.pk,)])
+        StoryViews.objects.filter(story_id=story.pk).update(total=40)
+        minute[0] += recent.FRESH_SECONDS
+        with memo.request_scope():  # a render of the chunk: the figure read in bulk
+            assert recent.kept(("totals", (story.pk,)), lambda: {}) == {story.pk: 3}
+    with memo.request_scope():  # outside a chunk the minute has turned: read afresh
+        assert recent.kept(("totals", (story.pk,)), lambda: {story.pk: 40}) == {story.pk: 40}

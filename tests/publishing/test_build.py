@@ -23,7 +23,7 @@ from masthead.journalism.queries import article_page, article_pages
 from masthead.metrics import recent
 from masthead.metrics.models import StoryViews
 from masthead.publishing import store, tasks
-from masthead.publishing.affected import Affected, stored_trace, story_trace
+from masthead.publishing.affected import Affected, page_changed, stored_trace, story_trace
 from masthead.publishing.build import build_all, verify_all
 from masthead.publishing.inventory import all_urls, live_stories, story_addresses
 from masthead.publishing.models import PendingRender
@@ -208,6 +208,28 @@ def test_a_full_build_drops_the_publisher_work_queued_before_it():
     ]
     assert list(PendingRender.objects.values_list("url", flat=True)) == ["/news/"]
     assert report.superseded == len(refreshes) - 1 + renders_before
+
+
+def test_after_a_full_build_an_edit_the_menus_do_not_show_renders_its_own_pages():
+    with paused():
+        news = factories.section("News", in_menu=True)
+        story = factories.article(news)
+    build_all()
+    with paused():  # the publisher's reckoning below, not the queue's
+        news = SectionPage.objects.get(pk=news.pk)
+        news.search_description = "Reporting from every township."
+        news.save_revision().publish()
+        renamed = factories.section("Features", in_menu=True)
+    build_all()
+    with paused():
+        renamed = SectionPage.objects.get(pk=renamed.pk)
+        renamed.title = "Long reads"
+        renamed.save_revision().publish()
+
+    # The build recorded what the menus show of each section: a change to that alone
+    # reaches every page; any other edit only the section's own pages.
+    assert story.url not in page_changed(news.pk).urls
+    assert story.url in page_changed(renamed.pk).urls
 
 
 def _queue() -> list[tuple[str, str]]:

@@ -117,6 +117,12 @@ def edition_route(context: template.Context, route: str) -> str:
     return _home_route(context, route)
 
 
+@register.simple_tag(takes_context=True)
+def year_archive_url(context: template.Context, year: int) -> str:
+    """The edition's archive of one year: /2024/, /my/2024/."""
+    return _home_route(context, "archive_date", year=f"{year:04d}")
+
+
 @register.simple_tag
 def listing_page_url(base_url: str, number: int) -> str:
     """Numbered page `number` of the listing at `base_url`: /news/page/2/."""
