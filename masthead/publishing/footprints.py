@@ -51,12 +51,9 @@ def record_all(addresses: Mapping[int, StoryAddresses] | None = None) -> int:
 
 
 def _save(traces: dict[int, Trace]) -> None:
-    Footprint.objects.bulk_create(
+    _upsert(
         [Footprint(key=page_key(pk), **footprint_fields(trace)) for pk, trace in traces.items()],
-        batch_size=500,
-        update_conflicts=True,
-        unique_fields=["key"],
-        update_fields=["urls", "listings", "published_at", "parent_id", "translation_key"],
+        ["urls", "listings", "published_at", "parent_id", "translation_key"],
     )
 
 
@@ -64,17 +61,20 @@ def _save_navigation(pages: Iterable[Page]) -> None:
     """What the menus show of each section and static page, as a publish records it
     (affected.navigation_signature): the first edit after a build that leaves it alone
     renders that page, not its whole edition."""
-    signatures = {page.pk: navigation_signature(page) for page in pages}
+    signatures = ((page.pk, navigation_signature(page)) for page in pages)
+    _upsert(
+        [Footprint(key=navigation_key(pk), urls=found) for pk, found in signatures if found],
+        ["urls"],
+    )
+
+
+def _upsert(footprints: list[Footprint], fields: list[str]) -> None:
     Footprint.objects.bulk_create(
-        [
-            Footprint(key=navigation_key(pk), urls=signature)
-            for pk, signature in signatures.items()
-            if signature is not None
-        ],
+        footprints,
         batch_size=500,
         update_conflicts=True,
         unique_fields=["key"],
-        update_fields=["urls"],
+        update_fields=fields,
     )
 
 
