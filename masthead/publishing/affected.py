@@ -54,6 +54,9 @@ class Affected:
         for url, priority in other.urls.items():
             self.add([url], priority)
 
+    def without(self, other: Affected) -> Affected:
+        return Affected({url: p for url, p in self.urls.items() if url not in other.urls})
+
 
 Listing = tuple[str, int, int]  # (kind, object id, locale id): ("author", 4, 1)
 

@@ -28,17 +28,17 @@ from urllib.parse import quote
 from xml.sax.xmlreader import AttributesImpl
 
 from django.db.models import Case, Count, F, Max, Q, Value, When
-from django.db.models.functions import ExtractMonth, ExtractYear, Substr
+from django.db.models.functions import Substr
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.xmlutils import SimplerXMLGenerator
 from wagtail.models import Page
 
 from masthead.core.editions import EDITIONS, edition_for_path
-from masthead.core.time import display_zone, to_display_time
+from masthead.core.time import to_display_time
 from masthead.journalism.metadata import absolute
 from masthead.journalism.models import ArticlePage, EditionSettings, HomePage, SectionPage
-from masthead.journalism.models.querysets import descendant_paths
+from masthead.journalism.models.querysets import descendant_paths, local_month, local_year
 
 XML_CONTENT_TYPE = "application/xml; charset=utf-8"
 TEXT_CONTENT_TYPE = "text/plain; charset=utf-8"
@@ -138,10 +138,9 @@ def _top_sections(paths: Iterable[str]) -> dict[str, dict[str, Any]]:
 
 def section_year_files() -> list[SitemapFile]:
     """Every section-year (or section-year-month) file, from two aggregate queries."""
-    zone = display_zone()
-    live = ArticlePage.objects.live().annotate(
-        top_path=Substr("path", 1, SECTION_PATH_LENGTH),
-        year=ExtractYear("first_published_at", tzinfo=zone),
+    stories = ArticlePage.objects.live()
+    live = stories.annotate(
+        top_path=Substr("path", 1, SECTION_PATH_LENGTH), year=local_year(stories)
     )
     groups = list(
         live.values("top_path", "year")
@@ -152,7 +151,7 @@ def section_year_files() -> list[SitemapFile]:
     months: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
     if split:
         by_month = (
-            live.annotate(month=ExtractMonth("first_published_at", tzinfo=zone))
+            live.annotate(month=local_month(stories))
             .values("top_path", "year", "month")
             .annotate(lastmod=Max("last_published_at"))
             .order_by("top_path", "year", "month")

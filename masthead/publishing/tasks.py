@@ -39,7 +39,9 @@ def queue_page_event(page_id: int) -> None:
 
 @task(priority=REFRESH_FIRST)
 def refresh_page(page_id: int) -> None:
-    _queue(affected.page_changed(page_id))
+    """Everything else the change touched. The page and its fronts were queued on commit;
+    asking for them again here would start their wait over and hold them back."""
+    _queue(affected.page_changed(page_id).without(affected.first_pages(page_id)))
 
 
 @task(priority=REFRESH_FIRST)

@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from masthead.core import memo
 from masthead.journalism.models import ArticleAuthor, ArticlePage
-from masthead.journalism.models.querysets import child_paths
+from masthead.journalism.models.querysets import child_paths, local_month, local_year
 from masthead.journalism.queries import article_page, article_pages
 from masthead.journalism.services import add_correction
 from masthead.publishing.generation import current_token
@@ -164,3 +164,23 @@ def test_bylines_tied_on_their_order_list_the_same_way_in_every_query():
     assert [a.name for a in article_page(story).authors] == ["First", "Second"]
     assert [a.name for a in article_pages([story])[story.pk].authors] == ["First", "Second"]
     assert [b.author.name for b in listed.bylines.all()] == ["First", "Second"]
+
+
+def test_local_year_and_month_follow_the_newsroom_calendar_not_utc():
+    """Yangon is six and a half hours ahead of UTC: 17:31 UTC on the last day of a month is
+    already the next month there, and the last day of the year is already the next year."""
+    news = factories.section("News")
+    utc = ZoneInfo("UTC")
+    moments = [
+        datetime(2006, 3, 4, 9, 0, tzinfo=utc),
+        datetime(2024, 12, 31, 17, 29, tzinfo=utc),  # 23:59, 31 December 2024
+        datetime(2024, 12, 31, 17, 31, tzinfo=utc),  # 00:01, 1 January 2025
+        datetime(2025, 2, 28, 17, 31, tzinfo=utc),  # 00:01, 1 March 2025
+    ]
+    for moment in moments:
+        factories.article(news, published_at=moment)
+    stories = ArticlePage.objects.live()
+    found = stories.annotate(year=local_year(stories), month=local_month(stories))
+    local = [moment.astimezone(YANGON) for moment in moments]
+    assert sorted(found.values_list("year", "month")) == [(t.year, t.month) for t in local]
+    assert [t.year for t in local] == [2006, 2024, 2025, 2025]  # the test holds a boundary

@@ -24,7 +24,7 @@ from masthead.metrics import recent
 from masthead.metrics.models import StoryViews
 from masthead.publishing import store, tasks
 from masthead.publishing.affected import Affected, page_changed, stored_trace, story_trace
-from masthead.publishing.build import build_all, verify_all
+from masthead.publishing.build import build_all
 from masthead.publishing.inventory import all_urls, live_stories, story_addresses
 from masthead.publishing.models import PendingRender
 from masthead.publishing.priming import prime_chunk, prime_stories
@@ -61,12 +61,12 @@ def _story_chunk() -> list[str]:
     return [url for story in stories for url in (story.url, *found[story.pk].light)]
 
 
-def test_a_full_build_writes_what_single_renders_give(demo):
+def test_a_full_build_writes_what_single_renders_give(demo, verify):
     # One test, as loading the demo newsroom takes most of a minute.
     report = build_all()
 
     assert not report.outcomes.get(Outcome.FAILED)
-    result = verify_all()
+    result = verify()
     assert result.ok, (result.stale[:5], result.missing[:5], result.failed[:5])
     assert result.checked > 200
     _each_story_has_the_footprint_a_publish_records()

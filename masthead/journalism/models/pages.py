@@ -30,6 +30,7 @@ from wagtail.search import index
 from masthead.core.memo import remembered
 from masthead.journalism.admin_forms import ArticlePageForm, NewsPageForm
 from masthead.journalism.blocks import ArticleBodyBlock, PageBodyBlock, WayToGiveBlock
+from masthead.journalism.models.addresses import KeptAddress
 from masthead.journalism.models.querysets import ArticlePageQuerySet
 from masthead.journalism.models.tags import ArticleTag
 from masthead.journalism.panels import ReadingTimePanel
@@ -80,7 +81,7 @@ VERDICT_RATINGS = {
 }
 
 
-class HomePage(RoutablePageMixin, Page):
+class HomePage(KeptAddress, RoutablePageMixin, Page):
     """An edition's front page. Editors place a lead story, top stories and section blocks;
     anything they leave empty is filled with the newest stories."""
 
@@ -267,7 +268,7 @@ class HomeSectionBlock(OrderedRow):
     panels = [PageChooserPanel("section", "journalism.SectionPage")]
 
 
-class SectionPage(RoutablePageMixin, Page):
+class SectionPage(KeptAddress, RoutablePageMixin, Page):
     """A section front (News, Opinion...) or a subsection (News › Burma). Two levels at most.
     Sections marked "show in menus" appear in the main menu; every section appears in the
     footer's section map."""
@@ -317,7 +318,7 @@ def _section_depth_ok(parent: Page) -> bool:
     return False
 
 
-class ArticlePage(Page):
+class ArticlePage(KeptAddress, Page):
     """A story. Its title is the headline; its place in the tree is its primary section."""
 
     kicker = models.CharField(
@@ -496,7 +497,7 @@ class FactCheckClaim(OrderedRow):
         return VERDICT_RATINGS[Verdict(self.verdict)]
 
 
-class StandardPage(Page):
+class StandardPage(KeptAddress, Page):
     """About Us, Code of Ethics, Privacy Policy, Copyright, Careers and the like."""
 
     base_form_class = NewsPageForm
@@ -513,7 +514,7 @@ class StandardPage(Page):
         verbose_name = "static page"
 
 
-class TeamPage(Page):
+class TeamPage(KeptAddress, Page):
     """The newsroom's staff, listed from the authors marked as staff."""
 
     base_form_class = NewsPageForm
@@ -535,7 +536,7 @@ class TeamPage(Page):
         return context
 
 
-class ContactPage(Page):
+class ContactPage(KeptAddress, Page):
     """A contact form; messages are stored and emailed to the newsroom."""
 
     base_form_class = NewsPageForm
@@ -558,7 +559,7 @@ class ContactPage(Page):
         return contact_page_view(request, self)
 
 
-class DonatePage(Page):
+class DonatePage(KeptAddress, Page):
     """Ways to support the newsroom: links and instructions only; masthead never handles
     card or bank data."""
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Prefetch, Q
+from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models.expressions import Expression
 from django.db.models.functions import ExtractDay, ExtractMonth
+from django.utils import timezone
 from wagtail.query import PageQuerySet
 
 from masthead.core.time import display_zone
@@ -33,6 +35,46 @@ def child_paths(page: Page) -> dict[str, Any]:
 
 def _local_midnight(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=display_zone())
+
+
+def local_year(queryset: QuerySet[Any], field: str = "first_published_at") -> Expression:
+    """The year of `field` in the newsroom's time zone, for grouping `queryset`, as a plain
+    comparison with each year's first instant. ExtractYear with a time zone calls a Python
+    function for every row on SQLite: a second for 100,000 stories."""
+    first, last = _local_bounds(queryset, field)
+    starts = [(year, date(year, 1, 1)) for year in range(first.year, last.year + 1)]
+    return _period_of(field, starts, next_start=date(last.year + 1, 1, 1))
+
+
+def local_month(queryset: QuerySet[Any], field: str = "first_published_at") -> Expression:
+    """As `local_year`, the month (1 to 12)."""
+    first, last = _local_bounds(queryset, field)
+    months = range(first.year * 12 + first.month - 1, last.year * 12 + last.month)
+    starts = [(n % 12 + 1, date(n // 12, n % 12 + 1, 1)) for n in months]
+    after = last.year * 12 + last.month
+    return _period_of(field, starts, next_start=date(after // 12, after % 12 + 1, 1))
+
+
+def _local_bounds(queryset: QuerySet[Any], field: str) -> tuple[datetime, datetime]:
+    """The first and last value of `field`, local: each read along its index (an aggregate
+    would read every row)."""
+    values = queryset.exclude(**{f"{field}__isnull": True}).values_list(field, flat=True)
+    first, last = values.order_by(field).first(), values.order_by(f"-{field}").first()
+    if first is None or last is None:
+        first = last = timezone.now()
+    return first.astimezone(display_zone()), last.astimezone(display_zone())
+
+
+def _period_of(field: str, starts: list[tuple[int, date]], next_start: date) -> Expression:
+    """Which period `field` falls in: the label of the last start it is not before."""
+    ends = [start for _, start in starts[1:]] + [next_start]
+    return Case(
+        *(
+            When(**{f"{field}__lt": _local_midnight(end)}, then=Value(label))
+            for (label, _), end in zip(starts, ends, strict=True)
+        ),
+        output_field=IntegerField(),
+    )
 
 
 class ArticlePageQuerySet(PageQuerySet):
