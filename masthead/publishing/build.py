@@ -32,7 +32,6 @@ from masthead.publishing.render import render
 from masthead.publishing.tasks import drop_work_before
 from masthead.publishing.volatile import without_volatile_regions
 
-GC_FIRST_GENERATION = 20_000  # allocations between two young collections (Python's: 700)
 CHUNK = 200  # pages rendered by a worker between two reports
 STORIES_PER_CHUNK = 100  # with their light parts, about CHUNK pages
 Progress = Callable[[int, int], None]
@@ -176,24 +175,15 @@ def _in_parallel(tasks: list[Task], workers: int) -> Iterator[Any]:
                 yield work(items)
             return
         connections.close_all()  # each forked worker opens its own
-        context = multiprocessing.get_context("fork")
-        # What the workers inherit stays out of their garbage collections (which would also
-        # copy every page of memory it touches), and they collect less often: a build chunk
-        # makes many short-lived objects and few cycles.
+        # What the workers inherit stays out of their collections, which would otherwise
+        # go over it (and copy every page of memory they touch); `settled_for_rendering`
+        # unfreezes it when the work is done.
         gc.freeze()
-        try:
-            with ProcessPoolExecutor(
-                max_workers=workers, mp_context=context, initializer=_collect_less_often
-            ) as pool:
-                futures = [pool.submit(work, items) for work, items in tasks]
-                for future in as_completed(futures):
-                    yield future.result()
-        finally:
-            gc.unfreeze()
-
-
-def _collect_less_often() -> None:
-    gc.set_threshold(GC_FIRST_GENERATION, *gc.get_threshold()[1:])
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            futures = [pool.submit(work, items) for work, items in tasks]
+            for future in as_completed(futures):
+                yield future.result()
 
 
 def progress_printer(write: Callable[[str], object], unit: str = "pages") -> Progress:

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
+THREADS, CONNECTIONS_PER_WORKER = 4, 16
+
 
 class Command(BaseCommand):
     help = (
@@ -53,7 +55,15 @@ class Command(BaseCommand):
                 "--worker-class",
                 "gthread",
                 "--threads",
-                "4",
+                str(THREADS),
+                # A process takes new connections only while it holds fewer than this, and
+                # keeps at most this many less its threads alive. Unbounded, one process
+                # could take every keep-alive connection of a proxy or CDN that opens them
+                # in a burst and serve them all from one core while the others idle: half
+                # the throughput. Connections beyond wait in the kernel's queue for a
+                # process with room.
+                "--worker-connections",
+                str(CONNECTIONS_PER_WORKER),
                 # No access log: a log of who read what is what our readers must not leave.
                 "--graceful-timeout",
                 "10",
