@@ -300,3 +300,16 @@ def test_publishing_in_the_admin_path_reaches_the_files_through_the_worker():
     assert published(story.url) is None
     assert "Ferry service resumes" not in published(news.url)
     assert not PendingRender.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_build_split_over_forked_worker_processes_writes_every_page(verify):
+    """The path `masthead publish --all` takes by default: chunks rendered in forked
+    processes, each on its own database connection, the stories' addresses sent back."""
+    news = factories.section("News")
+    stories = [factories.article(news, title=f"Monsoon report {n}") for n in range(3)]
+    call_command("publish", "--all", "--workers", "2")
+    for story in stories:
+        assert story.title in published(story.url)
+        assert story.title in published(f"/lite{story.url}")
+    assert verify().ok
