@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -20,6 +20,11 @@ def to_display_time(value: datetime) -> datetime:
 
 def display_today() -> datetime:
     return to_display_time(timezone.now())
+
+
+def local_midnight(day: date) -> datetime:
+    """The first instant of a day in the newsroom's time zone: where a local day begins."""
+    return datetime.combine(day, time.min, tzinfo=display_zone())
 
 
 def from_display_time(naive: datetime) -> datetime:

@@ -42,6 +42,7 @@ from masthead.journalism.models.querysets import (
     child_paths,
     count_live_in_section,
     descendant_paths,
+    local_bounds,
     local_year,
 )
 from masthead.journalism.pagination import (
@@ -631,7 +632,7 @@ def on_this_day(home: HomePage) -> Listing:
 def archive_index(home: HomePage) -> Listing:
     stories = edition_articles(home)
     years = (
-        stories.annotate(year=local_year(stories))
+        stories.annotate(year=local_year(local_bounds(stories)))
         .values("year")
         .annotate(count=Count("pk"))
         .order_by("-year")

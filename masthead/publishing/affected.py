@@ -12,7 +12,7 @@ re-renders only the page that holds it.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -54,8 +54,8 @@ class Affected:
         for url, priority in other.urls.items():
             self.add([url], priority)
 
-    def without(self, other: Affected) -> Affected:
-        return Affected({url: p for url, p in self.urls.items() if url not in other.urls})
+    def without(self, urls: Collection[str]) -> Affected:
+        return Affected({url: p for url, p in self.urls.items() if url not in urls})
 
 
 Listing = tuple[str, int, int]  # (kind, object id, locale id): ("author", 4, 1)
@@ -77,8 +77,11 @@ class Trace:
         return self.published_at is not None
 
 
+PAGE_KEY, NAVIGATION_KEY = "page:", "navigation:"  # footprints' keys begin so
+
+
 def page_key(page_id: int) -> str:
-    return f"page:{page_id}"
+    return f"{PAGE_KEY}{page_id}"
 
 
 def stored_trace(page_id: int) -> Trace | None:
@@ -192,7 +195,7 @@ def navigation_signature(page: Page) -> list[str] | None:
 
 
 def navigation_key(page_id: int) -> str:
-    return f"navigation:{page_id}"
+    return f"{NAVIGATION_KEY}{page_id}"
 
 
 def story_trace(story: ArticlePage) -> Trace:

@@ -57,6 +57,7 @@ class ChunkDone:
     outcomes: Counter[Outcome]
     stories: dict[int, StoryAddresses] = field(default_factory=dict)
     items: int = 0  # stories or pages done, for the progress report
+    files: list[str] = field(default_factory=list)  # the URLs with a file before the build
 
 
 def build_all(workers: int = 1, progress: Progress | None = None) -> BuildReport:
@@ -71,29 +72,40 @@ def build_all(workers: int = 1, progress: Progress | None = None) -> BuildReport
     advance_generation()  # whatever was kept in any process is read afresh
     story_ids = list(ArticlePage.objects.live().order_by("path").values_list("pk", flat=True))
     other_urls = all_urls(with_stories=False)
-    tasks: list[Task] = [
+    tasks: list[Task] = [(_files_before, ())]
+    tasks += [
         (_publish_stories, story_ids[i : i + STORIES_PER_CHUNK])
         for i in range(0, len(story_ids), STORIES_PER_CHUNK)
     ]
     tasks += [(_publish_chunk, other_urls[i : i + CHUNK]) for i in range(0, len(other_urls), CHUNK)]
     report = BuildReport()
     stories: dict[int, StoryAddresses] = {}
+    files: list[str] = []
     done, total = 0, len(story_ids) + len(other_urls)
     for chunk in _in_parallel(tasks, workers):
         report.outcomes.update(chunk.outcomes)
         stories.update(chunk.stories)
+        files += chunk.files
         done += chunk.items
         if progress:
             progress(done, total)
     record_all(stories)
     wanted = set(other_urls)
     wanted.update(url for found in stories.values() for url in (found.url, *found.light) if url)
-    for url in list(store.published_urls()):
+    for url in files:
         if url not in wanted and store.remove(url):
             report.orphans_removed += 1
     report.superseded = drop_work_before(began)
     report.seconds = time.monotonic() - started
     return report
+
+
+def _files_before(_: Sequence[Any]) -> ChunkDone:
+    """The URLs with a file in the tree as the build begins: those the build has no page for
+    are orphans. Listed while the pages render (walking a tree of 700,000 files takes a
+    core several seconds); what the build writes is wanted, and a file a publisher writes
+    meanwhile is of a page published since, which the build must not take away."""
+    return ChunkDone(Counter(), files=list(store.published_urls()))
 
 
 def _publish_stories(story_ids: Sequence[int]) -> ChunkDone:

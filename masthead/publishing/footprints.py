@@ -8,11 +8,14 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
+from django.db.models import Q
 from wagtail.models import Page
 
 from masthead.core.time import display_zone
 from masthead.journalism.models import ArticleAuthor, ArticlePage, ArticleTag, SectionPage
 from masthead.publishing.affected import (
+    NAVIGATION_KEY,
+    PAGE_KEY,
     Listing,
     Trace,
     footprint_fields,
@@ -32,13 +35,7 @@ def record_all(addresses: Mapping[int, StoryAddresses] | None = None) -> int:
     """Replace every page footprint with one describing the site as it is now.
     `addresses`: the stories' own and light addresses, when already worked out (a story
     missing from them is worked out here)."""
-    live_ids = set(Page.objects.live().values_list("pk", flat=True))
-    stale = [
-        key
-        for key in Footprint.objects.filter(key__startswith="page:").values_list("key", flat=True)
-        if int(key.removeprefix("page:")) not in live_ids
-    ]
-    Footprint.objects.filter(key__in=stale).delete()
+    _forget_gone_pages()
     recorded = 0
     others = Page.objects.live().not_type(ArticlePage).filter(depth__gt=1).specific()
     _save({page.pk: page_trace(page) for page in others})
@@ -48,6 +45,22 @@ def record_all(addresses: Mapping[int, StoryAddresses] | None = None) -> int:
     for start in range(0, len(story_traces), BATCH):
         _save(dict(story_traces[start : start + BATCH]))
     return recorded + len(story_traces)
+
+
+def _forget_gone_pages() -> None:
+    """Delete the footprints of pages no longer live, and the navigation records of pages
+    no longer there (an unpublished section's record says it shows nowhere: kept)."""
+    live = dict(Page.objects.values_list("pk", "live"))  # every page: live or not
+    keys = Footprint.objects.filter(
+        Q(key__startswith=PAGE_KEY) | Q(key__startswith=NAVIGATION_KEY)
+    ).values_list("key", flat=True)
+    gone = [
+        key
+        for key in keys
+        if (key.startswith(PAGE_KEY) and not live.get(int(key.removeprefix(PAGE_KEY))))
+        or (key.startswith(NAVIGATION_KEY) and int(key.removeprefix(NAVIGATION_KEY)) not in live)
+    ]
+    Footprint.objects.filter(key__in=gone).delete()
 
 
 def _save(traces: dict[int, Trace]) -> None:

@@ -44,7 +44,11 @@ def file_for_url(root: Path, url: str) -> Path:
 
 def url_for_file(root: Path, file: Path) -> str | None:
     """The URL a file of the tree stands for; None for variants and anything not a page."""
-    relative = file.relative_to(root).as_posix()
+    return url_for_relative(file.relative_to(root).as_posix())
+
+
+def url_for_relative(relative: str) -> str | None:
+    """As `url_for_file`, for the file's path relative to the tree's root ("news/x/index.html")."""
     if relative.endswith(VARIANTS) or "/." in f"/{relative}":
         return None
     if relative == INDEX:

@@ -38,7 +38,12 @@ from masthead.core.editions import EDITIONS, edition_for_path
 from masthead.core.time import to_display_time
 from masthead.journalism.metadata import absolute
 from masthead.journalism.models import ArticlePage, EditionSettings, HomePage, SectionPage
-from masthead.journalism.models.querysets import descendant_paths, local_month, local_year
+from masthead.journalism.models.querysets import (
+    descendant_paths,
+    local_bounds,
+    local_month,
+    local_year,
+)
 
 XML_CONTENT_TYPE = "application/xml; charset=utf-8"
 TEXT_CONTENT_TYPE = "text/plain; charset=utf-8"
@@ -139,8 +144,9 @@ def _top_sections(paths: Iterable[str]) -> dict[str, dict[str, Any]]:
 def section_year_files() -> list[SitemapFile]:
     """Every section-year (or section-year-month) file, from two aggregate queries."""
     stories = ArticlePage.objects.live()
+    bounds = local_bounds(stories)
     live = stories.annotate(
-        top_path=Substr("path", 1, SECTION_PATH_LENGTH), year=local_year(stories)
+        top_path=Substr("path", 1, SECTION_PATH_LENGTH), year=local_year(bounds)
     )
     groups = list(
         live.values("top_path", "year")
@@ -151,7 +157,7 @@ def section_year_files() -> list[SitemapFile]:
     months: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
     if split:
         by_month = (
-            live.annotate(month=local_month(stories))
+            live.annotate(month=local_month(bounds))
             .values("top_path", "year", "month")
             .annotate(lastmod=Max("last_published_at"))
             .order_by("top_path", "year", "month")

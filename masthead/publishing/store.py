@@ -16,11 +16,12 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import brotli
 from django.conf import settings
 
-from masthead.publishing.paths import VARIANTS, file_for_url, url_for_file
+from masthead.publishing.paths import VARIANTS, file_for_url, url_for_relative
 
 # A full rebuild writes hundreds of thousands of pages. Measured on 300 pages of the
 # 100,000-story archive (18 KB on average): brotli quality 5 takes 0.3 ms a page, quality 8
@@ -36,8 +37,11 @@ def published_root() -> Path:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    except FileNotFoundError:  # its folder first (asked only then: a mkdir costs as much)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as file:
@@ -91,10 +95,12 @@ def remove(url: str, root: Path | None = None) -> bool:
 def published_urls(root: Path | None = None) -> Iterator[str]:
     """Every URL that has a file in the tree."""
     base = root or published_root()
+    skip = len(str(base)) + 1  # a folder's path below the root, as a string: ""  or "news/x/"
     for folder, folders, files in os.walk(base):
         folders[:] = [name for name in folders if not name.startswith(".")]
+        below = f"{folder[skip:]}/" if len(folder) > skip else ""
         for name in files:
-            url = url_for_file(base, Path(folder, name))
+            url = url_for_relative(below + name)
             if url is not None:
                 yield url
 
@@ -103,15 +109,21 @@ def published_urls(root: Path | None = None) -> Iterator[str]:
 def url_lock(url: str) -> Iterator[None]:
     """Serialise render-and-write of one URL across processes on this machine, so a slower
     render of older data never lands after a newer one."""
-    folder = Path(settings.VAR_DIR) / "publish-locks"
-    folder.mkdir(parents=True, exist_ok=True)
     stripe = int(hashlib.blake2b(url.encode(), digest_size=2).hexdigest(), 16) % LOCK_STRIPES
-    with (folder / f"{stripe:03d}").open("a+b") as lock:
+    with _lock_file(Path(settings.VAR_DIR) / "publish-locks" / f"{stripe:03d}") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             yield
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _lock_file(path: Path) -> BinaryIO:
+    try:
+        return path.open("a+b")
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path.open("a+b")
 
 
 def _variant(path: Path, suffix: str) -> Path:

@@ -34,14 +34,14 @@ def queue_page_event(page_id: int) -> None:
     first = affected.first_pages(page_id)
     if publisher.request_renders(first):
         schedule_rendering(timezone.now() + publisher.quiet_period())
-    refresh_page.enqueue(page_id)
+    refresh_page.enqueue(page_id, sorted(first.urls))
 
 
 @task(priority=REFRESH_FIRST)
-def refresh_page(page_id: int) -> None:
+def refresh_page(page_id: int, queued_on_commit: list[str] | None = None) -> None:
     """Everything else the change touched. The page and its fronts were queued on commit;
     asking for them again here would start their wait over and hold them back."""
-    _queue(affected.page_changed(page_id).without(affected.first_pages(page_id)))
+    _queue(affected.page_changed(page_id).without(queued_on_commit or []))
 
 
 @task(priority=REFRESH_FIRST)

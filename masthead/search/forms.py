@@ -3,13 +3,13 @@ a value that names nothing gets a clear message and a 400, never a server error.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from masthead.core.time import display_zone
+from masthead.core.time import local_midnight
 from masthead.journalism.models import Author, SectionPage
 from masthead.search.backends import Filters
 from masthead.search.queries import MAX_PAGE
@@ -105,10 +105,6 @@ class SearchFilterForm(forms.Form):
             language=None if data.get("edition") == "all" else self.language,
             section_id=section.pk if section else None,
             author_id=author.pk if author else None,
-            published_from=_local_midnight(since) if since else None,
-            published_before=_local_midnight(until + timedelta(days=1)) if until else None,
+            published_from=local_midnight(since) if since else None,
+            published_before=local_midnight(until + timedelta(days=1)) if until else None,
         )
-
-
-def _local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=display_zone())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -14,7 +14,12 @@ from wagtail.models import Page
 
 from masthead.core import memo
 from masthead.journalism.models import ArticleAuthor, ArticlePage
-from masthead.journalism.models.querysets import child_paths, local_month, local_year
+from masthead.journalism.models.querysets import (
+    child_paths,
+    local_bounds,
+    local_month,
+    local_year,
+)
 from masthead.journalism.queries import article_page, article_pages
 from masthead.journalism.services import add_correction
 from masthead.publishing.generation import current_token
@@ -141,6 +146,24 @@ def test_on_this_day_finds_earlier_years_only():
     assert found == [two_years_ago]
 
 
+def test_on_this_day_goes_by_the_newsroom_calendar_and_keeps_29_february_to_leap_years():
+    """Yangon is six and a half hours ahead of UTC, so 1 March there begins at 17:30 UTC on
+    the day before."""
+    news = factories.section()
+    utc = ZoneInfo("UTC")
+    just_after = factories.article(news, published_at=datetime(2024, 2, 29, 17, 40, tzinfo=utc))
+    just_before = factories.article(news, published_at=datetime(2024, 2, 29, 17, 20, tzinfo=utc))
+    late = factories.article(news, published_at=datetime(2023, 3, 1, 17, 20, tzinfo=utc))
+    factories.article(news, published_at=datetime(2023, 3, 1, 17, 40, tzinfo=utc))
+    leap = factories.article(news, published_at=datetime(2024, 2, 29, 9, 0, tzinfo=utc))
+    factories.article(news, published_at=datetime(2025, 2, 28, 9, 0, tzinfo=utc))
+    stories = ArticlePage.objects.live()
+
+    assert set(stories.on_this_day(date(2026, 3, 1))) == {just_after, late}
+    assert set(stories.on_this_day(date(2028, 2, 29))) == {leap, just_before}
+    assert list(stories.on_this_day(date(2022, 3, 1))) == []  # nothing earlier
+
+
 def test_recent_orders_newest_first():
     news = factories.section()
     old = factories.article(news, published_at=timezone.now() - timedelta(days=5))
@@ -180,7 +203,8 @@ def test_local_year_and_month_follow_the_newsroom_calendar_not_utc():
     for moment in moments:
         factories.article(news, published_at=moment)
     stories = ArticlePage.objects.live()
-    found = stories.annotate(year=local_year(stories), month=local_month(stories))
+    bounds = local_bounds(stories)
+    found = stories.annotate(year=local_year(bounds), month=local_month(bounds))
     local = [moment.astimezone(YANGON) for moment in moments]
     assert sorted(found.values_list("year", "month")) == [(t.year, t.month) for t in local]
     assert [t.year for t in local] == [2006, 2024, 2025, 2025]  # the test holds a boundary

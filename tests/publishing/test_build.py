@@ -26,7 +26,7 @@ from masthead.publishing import store, tasks
 from masthead.publishing.affected import Affected, page_changed, stored_trace, story_trace
 from masthead.publishing.build import build_all
 from masthead.publishing.inventory import all_urls, live_stories, story_addresses
-from masthead.publishing.models import PendingRender
+from masthead.publishing.models import Footprint, PendingRender
 from masthead.publishing.priming import prime_chunk, prime_stories
 from masthead.publishing.publisher import Outcome, request_renders
 from masthead.publishing.receivers import paused
@@ -230,6 +230,26 @@ def test_after_a_full_build_an_edit_the_menus_do_not_show_renders_its_own_pages(
     # reaches every page; any other edit only the section's own pages.
     assert story.url not in page_changed(news.pk).urls
     assert story.url in page_changed(renamed.pk).urls
+
+
+def test_a_full_build_forgets_the_footprints_of_pages_gone_and_keeps_an_unpublished_section_s():
+    with paused():
+        news = factories.section("News", in_menu=True)
+        hidden = factories.section("Hidden", in_menu=True)
+        gone = factories.section("Gone", in_menu=True)
+        story = factories.article(news)
+    build_all()
+    with paused():
+        gone_pk = gone.pk
+        gone.delete()
+        hidden.unpublish()
+        ArticlePage.objects.get(pk=story.pk).unpublish()
+    build_all()
+
+    kept = set(Footprint.objects.values_list("key", flat=True))
+    assert {f"page:{news.pk}", f"navigation:{news.pk}", f"navigation:{hidden.pk}"} <= kept
+    assert not {f"page:{gone_pk}", f"navigation:{gone_pk}", f"page:{hidden.pk}"} & kept
+    assert f"page:{story.pk}" not in kept
 
 
 def _queue() -> list[tuple[str, str]]:

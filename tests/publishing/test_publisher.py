@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
 
 from masthead.journalism.models import ArticlePage, Author, SectionPage
@@ -158,7 +159,9 @@ def test_working_out_the_rest_of_a_change_does_not_hold_back_its_first_pages():
     tasks.queue_page_event(story.pk)
     first = dict(PendingRender.objects.values_list("url", "requested_at"))
     assert {story.url, news.url, "/"} <= first.keys()
-    tasks.refresh_page.call(story.pk)
+    refreshes = DBTaskResult.objects.filter(task_path="masthead.publishing.tasks.refresh_page")
+    queued = refreshes.latest("enqueued_at")
+    tasks.refresh_page.call(*queued.args_kwargs["args"])
     after = dict(PendingRender.objects.values_list("url", "requested_at"))
     assert {url: after[url] for url in first} == first
     assert f"/lite{story.url}" in after.keys() - first.keys()
