@@ -10,7 +10,7 @@ from django import template
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from PIL import features
-from wagtail.images.models import Filter, SourceImageIOError
+from wagtail.images.models import SourceImageIOError
 
 register = template.Library()
 
@@ -26,13 +26,6 @@ def modern_format() -> tuple[str, str]:
     if features.check("avif"):
         return "avif", f"avifquality-{AVIF_QUALITY}"
     return "webp", f"webpquality-{WEBP_QUALITY}"
-
-
-@cache
-def _filter(spec: str) -> Filter:
-    """One filter per spec, kept: a filter works out its operations from the spec once (a
-    page of twenty cards asks for eighty renditions)."""
-    return Filter(spec=spec)
 
 
 @register.simple_tag
@@ -53,7 +46,7 @@ def responsive_picture(
     modern_specs = [f"{resize}|format-{modern}|{quality}" for resize in resizes]
     jpeg_specs = [f"{resize}|format-jpeg" for resize in resizes]
     try:
-        renditions = image.get_renditions(*map(_filter, modern_specs + jpeg_specs))
+        renditions = image.get_renditions(*modern_specs, *jpeg_specs)
     except SourceImageIOError:
         return SafeString("")  # the original file is missing: no picture rather than a 500
     modern_renditions = [renditions[spec] for spec in modern_specs]
